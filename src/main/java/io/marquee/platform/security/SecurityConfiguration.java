@@ -1,0 +1,38 @@
+package io.marquee.platform.security;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * One stateless filter chain: no sessions, cookies, CSRF tokens or login pages; bearer tokens only. Everything under
+ * {@code /api} requires authentication unless a module's {@link ApiSecurityCustomizer} opens it; health, docs and
+ * metrics live outside {@code /api} and are public. CORS is handled before this chain by {@code CorsFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, List<ApiSecurityCustomizer> customizers, ProblemSecurityHandlers problems)
+            throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .cors(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        for (ApiSecurityCustomizer customizer : customizers) {
+            customizer.customize(http);
+        }
+        http.authorizeHttpRequests(
+                a -> a.requestMatchers("/api/**").authenticated().anyRequest().permitAll());
+        return http.build();
+    }
+}
