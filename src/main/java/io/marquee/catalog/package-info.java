@@ -1,9 +1,9 @@
 /**
  * Titles, seasons, episodes, genres and cast, the keyword predicate, and catalog administration.
- *
- * <p>Allowed dependencies: platform, identity, entitlement.
  */
-@ApplicationModule(displayName = "Catalog")
+@ApplicationModule(
+        displayName = "Catalog",
+        allowedDependencies = {"platform", "identity", "entitlement"})
 package io.marquee.catalog;
 
 import org.springframework.modulith.ApplicationModule;

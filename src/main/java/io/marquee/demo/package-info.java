@@ -1,7 +1,5 @@
 /**
- * Deterministic, idempotent demo data for every capability.
- *
- * <p>Allowed dependencies: every module.
+ * Deterministic, idempotent demo data for every capability. May use every module.
  */
 @ApplicationModule(displayName = "Demo")
 package io.marquee.demo;

@@ -1,9 +1,9 @@
 /**
  * In-process embeddings, keyword/semantic/hybrid search, recommendations and home rails.
- *
- * <p>Allowed dependencies: platform, identity, catalog, viewing.
  */
-@ApplicationModule(displayName = "Discovery")
+@ApplicationModule(
+        displayName = "Discovery",
+        allowedDependencies = {"platform", "identity", "catalog", "viewing"})
 package io.marquee.discovery;
 
 import org.springframework.modulith.ApplicationModule;

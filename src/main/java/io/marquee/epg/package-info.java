@@ -1,9 +1,9 @@
 /**
  * Live-TV channels, the programme guide, now/next and favourites, and guide administration.
- *
- * <p>Allowed dependencies: platform, identity, entitlement.
  */
-@ApplicationModule(displayName = "EPG")
+@ApplicationModule(
+        displayName = "EPG",
+        allowedDependencies = {"platform", "identity", "entitlement"})
 package io.marquee.epg;
 
 import org.springframework.modulith.ApplicationModule;

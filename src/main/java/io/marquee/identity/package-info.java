@@ -1,9 +1,7 @@
 /**
  * Users, sign-in and tokens, profiles, profile ownership and the admin guard.
- *
- * <p>Allowed dependencies: platform.
  */
-@ApplicationModule(displayName = "Identity")
+@ApplicationModule(displayName = "Identity", allowedDependencies = "platform")
 package io.marquee.identity;
 
 import org.springframework.modulith.ApplicationModule;

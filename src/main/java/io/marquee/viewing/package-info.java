@@ -1,9 +1,9 @@
 /**
  * Bookmarks and continue-watching, resumption scoring, watchlist, ratings, history and cross-device sync.
- *
- * <p>Allowed dependencies: platform, identity, catalog, entitlement.
  */
-@ApplicationModule(displayName = "Viewing")
+@ApplicationModule(
+        displayName = "Viewing",
+        allowedDependencies = {"platform", "identity", "catalog", "entitlement"})
 package io.marquee.viewing;
 
 import org.springframework.modulith.ApplicationModule;

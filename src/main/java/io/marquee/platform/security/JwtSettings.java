@@ -27,6 +27,11 @@ public record JwtSettings(
     static final int MINIMUM_SECRET_BYTES = 32;
 
     public JwtSettings {
+        requireUsableSecret(secret);
+    }
+
+    /** Called at start-up before anything else is built, and again when the settings are bound. */
+    public static void requireUsableSecret(String secret) {
         if (secret == null || secret.isBlank()) {
             throw new InvalidConfigurationException("JWT_SECRET", "is not set");
         }
