@@ -63,6 +63,10 @@ class OutageIT {
     void bringEverythingBack() {
         database.restore();
         redis.restore();
+        awaitReady();
+    }
+
+    private void awaitReady() {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> http.get()
                         .uri("/health/ready")
@@ -160,12 +164,7 @@ class OutageIT {
                 .isEqualTo(2);
 
         redis.restore();
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> http.get()
-                        .uri("/health/ready")
-                        .exchange()
-                        .expectStatus()
-                        .isOk());
+        awaitReady();
         String fresh = key + "-after";
         http.get().uri("/probe/cached/" + fresh).exchange();
         http.get()
