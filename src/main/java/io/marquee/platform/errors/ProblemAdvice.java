@@ -160,17 +160,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
             HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
-        ResponseEntity<Object> response = problem(
-                HttpStatus.METHOD_NOT_ALLOWED,
-                "method-not-allowed",
-                "Method " + e.getMethod() + " is not allowed here",
-                servletRequest,
-                List.of());
-        return ResponseEntity.status(response.getStatusCode())
-                .headers(headers)
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .headers(headers) // carries Allow
                 .contentType(Problems.PROBLEM_JSON)
-                .body(response.getBody());
+                .body(Problems.body(
+                        HttpStatus.METHOD_NOT_ALLOWED,
+                        "method-not-allowed",
+                        "Method " + e.getMethod() + " is not allowed here",
+                        ((ServletWebRequest) request).getRequest().getRequestURI()));
     }
 
     @Override
