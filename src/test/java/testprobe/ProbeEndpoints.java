@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -143,6 +144,18 @@ public class ProbeEndpoints {
         Map<String, String> admin() {
             return Map.of("ok", "yes");
         }
+    }
+
+    /** Calls the cached lookup of {@code key}; answers how often it has really been computed so far. */
+    public static int computations(RestTestClient http, String key) {
+        return (Integer) http.get()
+                .uri("/probe/cached/" + key)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(Map.class)
+                .getResponseBody()
+                .get("computed");
     }
 
     /** A cached lookup that counts how often it really computes. */

@@ -1,6 +1,7 @@
 package io.marquee.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static testprobe.ProbeEndpoints.computations;
 
 import io.marquee.platform.cache.CacheSettings;
 import io.marquee.support.IntegrationTest;
@@ -27,18 +28,8 @@ class CacheIT {
     @Test
     void valuesAreCachedInRedisWithTheConfiguredTimeToLive() {
         String key = "ttl-" + System.nanoTime();
-        http.get()
-                .uri("/probe/cached/" + key)
-                .exchange()
-                .expectBody()
-                .jsonPath("$.computed")
-                .isEqualTo(1);
-        http.get()
-                .uri("/probe/cached/" + key)
-                .exchange()
-                .expectBody()
-                .jsonPath("$.computed")
-                .isEqualTo(1);
+        assertThat(computations(http, key)).isEqualTo(1);
+        assertThat(computations(http, key)).isEqualTo(1);
 
         String redisKey = settings.keyPrefix() + "probe::" + key;
         assertThat(redisKey).startsWith("marquee-test:");
