@@ -1,5 +1,6 @@
 package testprobe;
 
+import io.marquee.identity.VerifiedProfile;
 import io.marquee.platform.errors.ConflictException;
 import io.marquee.platform.errors.ForbiddenException;
 import io.marquee.platform.errors.NotFoundException;
@@ -77,6 +78,9 @@ public class ProbeEndpoints {
             @NotBlank @Email String email,
             @Size(min = 8, max = 128) String password) {}
 
+    record ProfileNote(
+            @VerifiedProfile UUID profileId, @NotBlank String note) {}
+
     /** Registered as a member class of this configuration. */
     @RestController
     @RequestMapping
@@ -143,6 +147,22 @@ public class ProbeEndpoints {
         @GetMapping("/api/probe/admin")
         Map<String, String> admin() {
             return Map.of("ok", "yes");
+        }
+
+        @GetMapping("/api/probe/profile")
+        Map<String, Object> profileInQuery(@VerifiedProfile @RequestParam("profile_id") UUID profileId) {
+            return Map.of("profile_id", profileId);
+        }
+
+        @GetMapping("/api/probe/optional-profile")
+        Map<String, Object> optionalProfileInQuery(
+                @VerifiedProfile @RequestParam(name = "profile_id", required = false) UUID profileId) {
+            return Map.of("profile_id", String.valueOf(profileId));
+        }
+
+        @PostMapping("/api/probe/profile")
+        Map<String, Object> profileInBody(@Valid @RequestBody ProfileNote body) {
+            return Map.of("profile_id", body.profileId(), "note", body.note());
         }
     }
 

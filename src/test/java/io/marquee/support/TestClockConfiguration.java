@@ -12,4 +12,9 @@ class TestClockConfiguration {
     MutableClock mutableClock() {
         return new MutableClock();
     }
+
+    @Bean
+    RecordedEvents recordedEvents() {
+        return new RecordedEvents();
+    }
 }

@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * Conventions of the generated API description ({@code /openapi.json}, UI at {@code /docs}). Controllers add a
  * {@code @Tag} per module and an {@code @Operation(summary, description)} per endpoint; this class adds what is the
  * same everywhere: bearer authentication on {@code /api/v1} (except the public auth endpoints) and the problem+json
- * error responses, with examples.
+ * error responses, with examples. An operation's own error responses ({@code @ApiResponse(responseCode = "409",
+ * description = ...)}) get the problem+json body here too, in place of the success type springdoc puts there.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -79,6 +80,11 @@ class OpenApiConfiguration {
                     }
                     ApiResponses responses =
                             operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+                    responses.forEach((status, response) -> {
+                        if (status.matches("[45]\\d\\d")) {
+                            responses.put(status, problemResponse(response.getDescription()));
+                        }
+                    });
                     COMMON_ERRORS.forEach((status, description) -> {
                         if (!responses.containsKey(status) && !(open && status.equals("401"))) {
                             responses.addApiResponse(status, problemResponse(description));

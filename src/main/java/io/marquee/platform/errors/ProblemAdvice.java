@@ -1,6 +1,7 @@
 package io.marquee.platform.errors;
 
 import io.marquee.platform.web.RequestBodyTooLargeException;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
     ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
         log.warn("Backing service unavailable: {}", e.getMessage());
+        return unavailable(request);
+    }
+
+    static boolean isUnavailable(Throwable e) {
+        return causedBy(e, DataAccessResourceFailureException.class) != null
+                || causedBy(e, QueryTimeoutException.class) != null;
+    }
+
+    static ResponseEntity<Object> unavailable(HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(Problems.PROBLEM_JSON)
@@ -60,7 +70,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "unavailable",
                         "The service is temporarily unavailable, please retry shortly",
-                        request.getRequestURI()));
+                        request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                                ? original
+                                : request.getRequestURI()));
     }
 
     /** Safety net: modules map their constraint violations themselves; a clash that slips through is still a 409. */
