@@ -1,6 +1,8 @@
 package io.marquee.identity.internal;
 
 import io.marquee.identity.AuthenticatedUser;
+import io.marquee.platform.ratelimit.RateLimited;
+import io.marquee.platform.ratelimit.RateLimited.Per;
 import io.marquee.platform.security.JwtSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -81,6 +83,7 @@ class AuthController {
     }
 
     @PostMapping("/register")
+    @RateLimited(value = "auth", per = Per.IP)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Create an account",
@@ -93,6 +96,7 @@ class AuthController {
     }
 
     @PostMapping("/login")
+    @RateLimited(value = "auth", per = Per.IP)
     @Operation(
             summary = "Sign in",
             description = "Starts a new sign-in: a 15-minute access token and a refresh token. Unknown email, wrong"
@@ -104,6 +108,7 @@ class AuthController {
     }
 
     @PostMapping("/refresh")
+    @RateLimited(value = "auth", per = Per.IP)
     @Operation(
             summary = "Exchange a refresh token",
             description = "Returns a new access token and a new refresh token; the presented one stops working."

@@ -1,8 +1,7 @@
 package io.marquee.platform.cache;
 
+import io.marquee.platform.ThrottledLog;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.interceptor.CacheErrorHandler;
@@ -13,13 +12,10 @@ import org.springframework.cache.interceptor.CacheErrorHandler;
  */
 class LenientCacheErrorHandler implements CacheErrorHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(LenientCacheErrorHandler.class);
-
-    private final long intervalNanos;
-    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
+    private final ThrottledLog warnings;
 
     LenientCacheErrorHandler(Duration interval) {
-        this.intervalNanos = interval.toNanos();
+        this.warnings = new ThrottledLog(LoggerFactory.getLogger(LenientCacheErrorHandler.class), interval);
     }
 
     @Override
@@ -43,15 +39,11 @@ class LenientCacheErrorHandler implements CacheErrorHandler {
     }
 
     private void report(String operation, Cache cache, RuntimeException e) {
-        long now = System.nanoTime();
-        long last = lastLogged.get();
-        if (now - last >= intervalNanos && lastLogged.compareAndSet(last, now)) {
-            log.warn(
-                    "Cache {} failed on '{}', serving from the database (next warning in {}s at the earliest): {}",
-                    operation,
-                    cache.getName(),
-                    intervalNanos / 1_000_000_000,
-                    e.getMessage());
-        }
+        warnings.warn(
+                "Cache {} failed on '{}', serving from the database (next warning in {}s at the earliest): {}",
+                operation,
+                cache.getName(),
+                warnings.intervalSeconds(),
+                e.getMessage());
     }
 }
