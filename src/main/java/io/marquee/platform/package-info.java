@@ -1,5 +1,6 @@
 /**
- * Shared, open infrastructure: problem+json errors, request context and access logs, security, CORS, health, caching, clock, configuration and API-docs conventions.
+ * Shared, open infrastructure: problem+json errors, request context and access logs, security, CORS, health, caching,
+ * rate limiting, cluster-locked jobs, SQL helpers, list types, clock, configuration and API-docs conventions.
  */
 @ApplicationModule(
         displayName = "Platform",
