@@ -1,18 +1,19 @@
 package io.marquee.entitlement.internal;
 
+import io.marquee.platform.cache.CacheEviction;
 import io.marquee.platform.sql.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * An account's grants, cached in Redis per user ({@code marquee.cache.ttl.entitlement-grants}) because every catalog
- * and guide list asks for them; every change of an account's grants evicts its entry on all instances.
+ * and guide list asks for them; every change of an account's grants evicts its entry, for all instances, when the
+ * change commits.
  */
 @Repository
 class Grants {
@@ -54,10 +55,12 @@ class Grants {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CacheEviction eviction;
 
-    Grants(JdbcClient jdbc, Clock clock) {
+    Grants(JdbcClient jdbc, Clock clock, CacheEviction eviction) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.eviction = eviction;
     }
 
     @Cacheable(cacheNames = CACHE, key = "#userId")
@@ -74,10 +77,13 @@ class Grants {
                 .list());
     }
 
-    @CacheEvict(cacheNames = CACHE, key = "#userId")
-    public void forget(UUID userId) {}
+    /** Evicts the account's cached grants once the current transaction has committed. */
+    void forget(UUID userId) {
+        eviction.evict(CACHE, userId);
+    }
 
-    /** After a change that may touch many accounts (a package deleted). */
-    @CacheEvict(cacheNames = CACHE, allEntries = true)
-    public void forgetAll() {}
+    /** After a change that may touch many accounts (a package changed or deleted). */
+    void forgetAll() {
+        eviction.clear(CACHE);
+    }
 }

@@ -3,6 +3,7 @@ package io.marquee.identity.internal;
 import io.marquee.identity.UserDeactivated;
 import io.marquee.platform.errors.ConflictException;
 import io.marquee.platform.errors.NotFoundException;
+import io.marquee.platform.events.SubscriptionTierChanged;
 import io.marquee.platform.sql.Like;
 import io.marquee.platform.web.Page;
 import java.util.UUID;
@@ -44,7 +45,8 @@ class UserAdministration {
 
     /**
      * Deactivation revokes every sign-in and publishes {@link UserDeactivated}; the user's access tokens stop working
-     * within the status cache TTL. Admins cannot lock themselves out.
+     * within the status cache TTL. A new tier publishes {@link SubscriptionTierChanged}, on which the entitlement
+     * module moves the account's subscription to that tier's package. Admins cannot lock themselves out.
      */
     @Transactional
     Users.AccountSummary change(UUID adminId, UUID userId, UserChanges changes) {
@@ -55,6 +57,9 @@ class UserAdministration {
         Users.Account before = users.lock(userId).orElseThrow(() -> new NotFoundException("User not found"));
         Users.Account after = users.update(userId, changes.isActive(), changes.isAdmin(), changes.subscriptionTier())
                 .orElseThrow(() -> new NotFoundException("User not found"));
+        if (!before.subscriptionTier().equals(after.subscriptionTier())) {
+            events.publishEvent(new SubscriptionTierChanged(userId, after.subscriptionTier()));
+        }
         if (before.isActive() && !after.isActive()) {
             refreshTokens.revokeAll(userId);
             events.publishEvent(new UserDeactivated(userId));

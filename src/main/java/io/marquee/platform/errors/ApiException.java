@@ -1,6 +1,7 @@
 package io.marquee.platform.errors;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -36,5 +37,13 @@ public abstract class ApiException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    /**
+     * Extra members of the problem body (RFC 9457 extensions), e.g. {@code access_options} of a refused playback;
+     * snake_case keys, values serialised like any response.
+     */
+    public Map<String, Object> extensions() {
+        return Map.of();
     }
 }

@@ -48,7 +48,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
-        return problem(e.status(), e.type(), e.getMessage(), request, e.violations());
+        Map<String, Object> body =
+                Problems.body(e.status(), e.type(), e.getMessage(), request.getRequestURI(), e.violations());
+        body.putAll(e.extensions());
+        return ResponseEntity.status(e.status())
+                .contentType(Problems.PROBLEM_JSON)
+                .body(body);
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})

@@ -1,0 +1,59 @@
+package io.marquee.platform.cache;
+
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Evicts cache entries when the current transaction commits (at once outside a transaction), and immediately:
+ * use it after a write instead of {@code @CacheEvict}. Evicting before the commit lets a concurrent read cache the
+ * old data again until the TTL ends, and {@code @CacheEvict(allEntries = true)} clears Redis lazily, so a read right
+ * after the write can still hit. A failed eviction (Redis down) is logged; the entry expires within its TTL.
+ */
+@Component
+public class CacheEviction {
+
+    private static final Logger log = LoggerFactory.getLogger(CacheEviction.class);
+
+    private final CacheManager caches;
+
+    CacheEviction(CacheManager caches) {
+        this.caches = caches;
+    }
+
+    public void evict(String cacheName, Object key) {
+        afterCommit(cacheName, cache -> cache.evictIfPresent(key));
+    }
+
+    public void clear(String cacheName) {
+        afterCommit(cacheName, Cache::invalidate);
+    }
+
+    private void afterCommit(String cacheName, Consumer<Cache> eviction) {
+        Runnable evict = () -> {
+            try {
+                eviction.accept(caches.getCache(cacheName));
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not evict from cache '{}', entries expire within the TTL: {}",
+                        cacheName,
+                        e.getMessage());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    evict.run();
+                }
+            });
+        } else {
+            evict.run();
+        }
+    }
+}
