@@ -15,7 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoAccounts {
 
-    record DemoPackage(String name, String tier, int maxStreams, int priceCents, double titleShare, int channels,
+    record DemoPackage(
+            String name,
+            String tier,
+            int maxStreams,
+            int priceCents,
+            double titleShare,
+            int channels,
             String description) {}
 
     record DemoProfile(String name, AgeRating rating, boolean kids, String avatarSeed) {}
@@ -23,29 +29,65 @@ class DemoAccounts {
     record DemoUser(String email, String tier, boolean admin, List<DemoProfile> profiles) {}
 
     static final List<DemoPackage> PACKAGES = List.of(
-            new DemoPackage("Basic", "basic", 1, 799, 0.60, 15,
+            new DemoPackage(
+                    "Basic",
+                    "basic",
+                    1,
+                    799,
+                    0.60,
+                    15,
                     "The essentials: a rotating library of films and series plus the first fifteen live channels,"
                             + " on one screen at a time."),
-            new DemoPackage("Standard", "standard", 2, 1299, 0.85, 25,
+            new DemoPackage(
+                    "Standard",
+                    "standard",
+                    2,
+                    1299,
+                    0.85,
+                    25,
                     "Most of the library and every live channel, on two screens at once."),
-            new DemoPackage("Premium", "premium", 4, 1899, 1.0, 25,
+            new DemoPackage(
+                    "Premium",
+                    "premium",
+                    4,
+                    1899,
+                    1.0,
+                    25,
                     "Everything we stream, the newest releases first, on up to four screens at once."));
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("admin@ott.test", "premium", true, List.of(
-                    new DemoProfile("Admin", AgeRating.TV_MA, false, "admin"),
-                    new DemoProfile("Kids", AgeRating.TV_Y, true, "admin-kids"))),
-            new DemoUser("basic@ott.test", "basic", false, List.of(
-                    new DemoProfile("Basic User", AgeRating.TV_MA, false, "basic"))),
-            new DemoUser("standard@ott.test", "standard", false, List.of(
-                    new DemoProfile("Standard User", AgeRating.TV_MA, false, "standard"),
-                    new DemoProfile("Family", AgeRating.TV_PG, false, "family"))),
-            new DemoUser("premium@ott.test", "premium", false, List.of(
-                    new DemoProfile("Premium User", AgeRating.TV_MA, false, "premium"),
-                    new DemoProfile("Partner", AgeRating.TV_MA, false, "partner"),
-                    new DemoProfile("Kids", AgeRating.TV_Y, true, "premium-kids"))),
-            new DemoUser("demo@ott.test", "premium", false, List.of(
-                    new DemoProfile("Demo User", AgeRating.TV_MA, false, "demo"))));
+            new DemoUser(
+                    "admin@ott.test",
+                    "premium",
+                    true,
+                    List.of(
+                            new DemoProfile("Admin", AgeRating.TV_MA, false, "admin"),
+                            new DemoProfile("Kids", AgeRating.TV_Y, true, "admin-kids"))),
+            new DemoUser(
+                    "basic@ott.test",
+                    "basic",
+                    false,
+                    List.of(new DemoProfile("Basic User", AgeRating.TV_MA, false, "basic"))),
+            new DemoUser(
+                    "standard@ott.test",
+                    "standard",
+                    false,
+                    List.of(
+                            new DemoProfile("Standard User", AgeRating.TV_MA, false, "standard"),
+                            new DemoProfile("Family", AgeRating.TV_PG, false, "family"))),
+            new DemoUser(
+                    "premium@ott.test",
+                    "premium",
+                    false,
+                    List.of(
+                            new DemoProfile("Premium User", AgeRating.TV_MA, false, "premium"),
+                            new DemoProfile("Partner", AgeRating.TV_MA, false, "partner"),
+                            new DemoProfile("Kids", AgeRating.TV_Y, true, "premium-kids"))),
+            new DemoUser(
+                    "demo@ott.test",
+                    "premium",
+                    false,
+                    List.of(new DemoProfile("Demo User", AgeRating.TV_MA, false, "demo"))));
 
     private final JdbcClient jdbc;
     private final AccountProvisioning provisioning;
@@ -97,10 +139,7 @@ class DemoAccounts {
                             WHERE p.tier = :tier AND p.name IN ('Basic', 'Standard', 'Premium')
                               AND NOT EXISTS (SELECT 1 FROM user_entitlements e
                                               WHERE e.user_id = :user AND e.package_id = p.id)
-                            """)
-                    .param("user", userId)
-                    .param("tier", user.tier())
-                    .update();
+                            """).param("user", userId).param("tier", user.tier()).update();
         }
     }
 
