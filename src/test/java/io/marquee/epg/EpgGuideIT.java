@@ -92,7 +92,7 @@ class EpgGuideIT {
         expect("/api/v1/epg/schedule/" + channel + "?tz=Mars/Olympus", HttpStatus.UNPROCESSABLE_CONTENT)
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("tz");
-        expect("/api/v1/epg/schedule/" + channel + "?tz=%2B02:00", HttpStatus.UNPROCESSABLE_CONTENT)
+        expect("/api/v1/epg/schedule/" + channel + "?tz={tz}", HttpStatus.UNPROCESSABLE_CONTENT, "+02:00")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("tz");
         expect("/api/v1/epg/schedule/" + UUID.randomUUID(), HttpStatus.NOT_FOUND)
@@ -300,9 +300,9 @@ class EpgGuideIT {
     }
 
     private org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec expect(
-            String uri, HttpStatus status) {
+            String uri, HttpStatus status, Object... variables) {
         return http.get()
-                .uri(uri)
+                .uri(uri, variables)
                 .header("Authorization", viewer.bearer())
                 .exchange()
                 .expectStatus()

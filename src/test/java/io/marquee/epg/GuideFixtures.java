@@ -95,9 +95,10 @@ final class GuideFixtures {
         return request.exchange();
     }
 
-    static Map<String, Object> get(RestTestClient http, Account account, String uri) {
+    /** {@code uri} is a template: {@code {name}} placeholders take {@code variables}, encoded. */
+    static Map<String, Object> get(RestTestClient http, Account account, String uri, Object... variables) {
         return http.get()
-                .uri(uri)
+                .uri(uri, variables)
                 .header("Authorization", account.bearer())
                 .exchange()
                 .expectStatus()

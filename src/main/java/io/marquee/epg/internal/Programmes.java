@@ -152,8 +152,7 @@ class Programmes {
     OnAirNow onAir(Instant at, Instant horizon) {
         List<OnAirRow> rows = jdbc.sql("""
                         WITH upcoming AS (
-                            SELECT e.id, e.start_time,
-                                   lead(e.id) OVER (PARTITION BY e.channel_id ORDER BY e.start_time) AS next_id
+                            SELECT e.*, lead(e.id) OVER (PARTITION BY e.channel_id ORDER BY e.start_time) AS next_id
                             FROM schedule_entries e
                             WHERE tstzrange(e.start_time, e.end_time) && tstzrange(:at, :horizon)
                         ),
@@ -164,10 +163,9 @@ class Programmes {
                         + columns(PROGRAMME, "nxt", "n_") + """
 
                         FROM next_start s
-                        LEFT JOIN upcoming u ON u.start_time <= :at
-                        LEFT JOIN schedule_entries cur ON cur.id = u.id
+                        LEFT JOIN upcoming cur ON cur.start_time <= :at
                         LEFT JOIN channels c ON c.id = cur.channel_id
-                        LEFT JOIN schedule_entries nxt ON nxt.id = u.next_id
+                        LEFT JOIN upcoming nxt ON nxt.id = cur.next_id
                         ORDER BY c.channel_number
                         """)
                 .param("at", SqlTime.utc(at))
