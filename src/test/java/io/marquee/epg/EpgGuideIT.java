@@ -89,6 +89,9 @@ class EpgGuideIT {
         expect("/api/v1/epg/schedule/" + channel + "?date=2031-02-30", HttpStatus.UNPROCESSABLE_CONTENT)
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("date");
+        expect("/api/v1/epg/schedule/" + channel + "?date={date}", HttpStatus.UNPROCESSABLE_CONTENT, "+999999999-12-31")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("date");
         expect("/api/v1/epg/schedule/" + channel + "?tz=Mars/Olympus", HttpStatus.UNPROCESSABLE_CONTENT)
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("tz");

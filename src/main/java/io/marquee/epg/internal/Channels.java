@@ -59,13 +59,6 @@ class Channels {
                 .optional();
     }
 
-    boolean exists(UUID id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM channels WHERE id = :id)")
-                .param("id", id)
-                .query(Boolean.class)
-                .single();
-    }
-
     long count() {
         return jdbc.sql("SELECT count(*) FROM channels").query(Long.class).single();
     }

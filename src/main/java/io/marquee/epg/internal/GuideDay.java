@@ -17,6 +17,9 @@ record GuideDay(LocalDate date, ZoneId zone) {
     /** {@code date} (default: today in the zone) in {@code tz} (an IANA zone id, default UTC). */
     static GuideDay of(LocalDate date, String tz, Clock clock) {
         ZoneId zone = zone(tz);
+        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw new InvalidInputException("date", "must be a date from 0001-01-01 to 9999-12-31");
+        }
         return new GuideDay(date != null ? date : clock.instant().atZone(zone).toLocalDate(), zone);
     }
 
