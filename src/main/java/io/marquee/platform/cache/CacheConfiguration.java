@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
@@ -51,7 +52,10 @@ class CacheConfiguration implements CachingConfigurer {
                         .build()));
         Map<String, RedisCacheConfiguration> caches = new LinkedHashMap<>();
         settings.ttl().forEach((name, ttl) -> caches.put(name, defaults.entryTtl(ttl)));
-        return RedisCacheManager.builder(connections)
+        // Writes (puts and evictions) complete before the call returns: Spring Data Redis 4 otherwise sends them
+        // asynchronously, so an eviction could overtake an earlier put and leave a stale value for its whole TTL.
+        RedisCacheWriter writer = RedisCacheWriter.create(connections, configurer -> configurer.immediateWrites());
+        return RedisCacheManager.builder(writer)
                 .cacheDefaults(defaults)
                 .withInitialCacheConfigurations(caches)
                 .disableCreateOnMissingCache()

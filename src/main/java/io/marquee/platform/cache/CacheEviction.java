@@ -10,10 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Evicts cache entries when the current transaction commits (at once outside a transaction), and immediately:
- * use it after a write instead of {@code @CacheEvict}. Evicting before the commit lets a concurrent read cache the
- * old data again until the TTL ends, and {@code @CacheEvict(allEntries = true)} clears Redis lazily, so a read right
- * after the write can still hit. A failed eviction (Redis down) is logged; the entry expires within its TTL.
+ * Evicts cache entries when the current transaction commits (at once outside a transaction): use it after a write
+ * instead of {@code @CacheEvict}, which evicts before the commit and so lets a concurrent read cache the old data
+ * again until the TTL ends. A failed eviction (Redis down) is logged; the entry expires within its TTL.
  */
 @Component
 public class CacheEviction {
