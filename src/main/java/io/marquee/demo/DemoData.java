@@ -1,0 +1,61 @@
+package io.marquee.demo;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo data when {@code marquee.demo.load-on-start} is set: catalog, guide, then packages and accounts
+ * (which slice the catalog). Each step is idempotent, so every start re-loads and repairs the demo rows. While demo
+ * data is on, a daily job keeps the guide covering today −3 … +3 days.
+ */
+@Component
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final DemoSettings settings;
+    private final DemoCatalog catalog;
+    private final DemoGuide guide;
+    private final DemoAccounts accounts;
+
+    DemoData(DemoSettings settings, DemoCatalog catalog, DemoGuide guide, DemoAccounts accounts) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.guide = guide;
+        this.accounts = accounts;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadOnStart() {
+        if (settings.loadOnStart()) {
+            load();
+        }
+    }
+
+    void load() {
+        long started = System.nanoTime();
+        int titles = catalog.load();
+        int programmes = guide.load();
+        accounts.load();
+        log.info(
+                "Demo data loaded in {} ms: {} titles, {} new programmes, {} accounts (sign in as admin@ott.test or"
+                        + " demo@ott.test; passwords in the README)",
+                (System.nanoTime() - started) / 1_000_000,
+                titles,
+                programmes,
+                DemoAccounts.USERS.size());
+    }
+
+    @Scheduled(cron = "${marquee.demo.guide-cron:0 5 0 * * *}", zone = "UTC")
+    @SchedulerLock(name = "demo-guide", lockAtLeastFor = "PT1M")
+    public void extendGuide() {
+        if (settings.loadOnStart()) {
+            log.info("Demo guide extended by {} programmes", guide.load());
+        }
+    }
+}
