@@ -26,15 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/catalog")
 @Tag(name = "Catalog", description = "Titles, seasons, episodes, genres and keyword search")
-@ApiResponse(
-        responseCode = "403",
-        description = "Profile not found or access denied (a `profile_id` of another account)")
 class CatalogController {
 
     static final String PROFILE_DOC = "A profile of the caller: applies its parental filter (unrated titles are hidden"
             + " from every rating below TV-MA)";
     static final String Q_DOC = "Keywords: words, \"a phrase\", `or`, `-exclude`; typos and partial words of the title"
             + " match too. Every character is taken literally (no wildcards).";
+    static final String FOREIGN_PROFILE = "Profile not found or access denied (a `profile_id` of another account)";
+    static final String RESTRICTED_OR_FOREIGN =
+            "Content not available for this profile (its parental rating), or" + " profile not found or access denied";
     static final String ENTITLED_DOC = " Every item carries `entitled` (the caller may play it now); `hls_manifest_url`"
             + " is shown only when entitled.";
 
@@ -51,6 +51,7 @@ class CatalogController {
             summary = "Browse titles",
             description = "Filters combine with AND. Ordered by title then id, or by keyword rank when `q` is given."
                     + ENTITLED_DOC)
+    @ApiResponse(responseCode = "403", description = FOREIGN_PROFILE)
     Page<TitleCard> titles(
             @AuthenticationPrincipal AuthenticatedUser user,
             @Parameter(description = "A genre slug, e.g. `sci-fi`")
@@ -79,6 +80,7 @@ class CatalogController {
             summary = "Search titles by keyword",
             description = "The catalog's keyword predicate over titles, cast names and synopses, best match first."
                     + ENTITLED_DOC)
+    @ApiResponse(responseCode = "403", description = FOREIGN_PROFILE)
     Page<TitleCard> search(
             @AuthenticationPrincipal AuthenticatedUser user,
             @Parameter(description = Q_DOC, required = true)
@@ -103,7 +105,7 @@ class CatalogController {
             description = "Cast by billing order, seasons and their episodes by number. `entitled` tells whether the"
                     + " caller may play the title (a series: its episodes); manifest URLs are shown only then.")
     @ApiResponse(responseCode = "404", description = "Title not found")
-    @ApiResponse(responseCode = "403", description = "Content not available for this profile")
+    @ApiResponse(responseCode = "403", description = RESTRICTED_OR_FOREIGN)
     CatalogBrowsing.TitleDetailView title(
             @AuthenticationPrincipal AuthenticatedUser user,
             @PathVariable("title_id") UUID titleId,
@@ -118,7 +120,7 @@ class CatalogController {
             description = "`previous_episode` and `next_episode` follow (season number, episode number) across season"
                     + " boundaries and are null at either end. Rated and entitled through its series.")
     @ApiResponse(responseCode = "404", description = "Episode not found")
-    @ApiResponse(responseCode = "403", description = "Content not available for this profile")
+    @ApiResponse(responseCode = "403", description = RESTRICTED_OR_FOREIGN)
     CatalogBrowsing.EpisodeDetailView episode(
             @AuthenticationPrincipal AuthenticatedUser user,
             @PathVariable("episode_id") UUID episodeId,
@@ -138,6 +140,7 @@ class CatalogController {
             summary = "Featured titles",
             description = "Newest first, at most `marquee.catalog.featured-limit` (100). Cached for 5 minutes per"
                     + " parental rating; admin changes show at once." + ENTITLED_DOC)
+    @ApiResponse(responseCode = "403", description = FOREIGN_PROFILE)
     Listing<TitleCard> featured(
             @AuthenticationPrincipal AuthenticatedUser user,
             @Parameter(description = PROFILE_DOC) @VerifiedProfile @RequestParam(name = "profile_id", required = false)
