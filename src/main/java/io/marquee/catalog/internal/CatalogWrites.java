@@ -387,15 +387,25 @@ class CatalogWrites {
                 .optional();
     }
 
-    /** Unlinks the genre from its titles and deletes it; the titles that had it, or empty when it did not exist. */
+    /**
+     * Unlinks the genre from its titles and deletes it; the titles that had it, or empty when it did not exist. The
+     * genre's row is locked first, so no title can be linked to it in between (such a link then fails its foreign key).
+     */
     Optional<List<UUID>> deleteGenre(UUID id) {
+        boolean exists = jdbc.sql("SELECT id FROM genres WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+        if (!exists) {
+            return Optional.empty();
+        }
         List<UUID> titles = jdbc.sql("DELETE FROM title_genres WHERE genre_id = :id RETURNING title_id")
                 .param("id", id)
                 .query(UUID.class)
                 .list();
-        boolean deleted =
-                jdbc.sql("DELETE FROM genres WHERE id = :id").param("id", id).update() > 0;
-        return deleted ? Optional.of(titles) : Optional.empty();
+        jdbc.sql("DELETE FROM genres WHERE id = :id").param("id", id).update();
+        return Optional.of(titles);
     }
 
     private static String[] tags(List<String> tags) {
