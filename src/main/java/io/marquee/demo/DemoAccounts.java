@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The three packages and the five demo accounts of PoC §4.3, each subscribed to the package of its tier. Packages
- * hold the oldest 60 % / 85 % / all titles and channels 1–15 / all / all, as in the PoC.
+ * hold the oldest 60 % / 85 % / all demo titles and channels 1–15 / all / all, as in the PoC.
  */
 @Component
 class DemoAccounts {
@@ -99,8 +99,9 @@ class DemoAccounts {
         this.settings = settings;
     }
 
+    /** {@code titleIds} oldest first, {@code channelIds} by number: the packages take leading slices of them. */
     @Transactional
-    void load() {
+    void load(List<UUID> titleIds, List<UUID> channelIds) {
         for (DemoPackage demo : PACKAGES) {
             UUID packageId = jdbc.sql("""
                             INSERT INTO content_packages (name, description, tier, max_streams, price_cents, currency)
@@ -117,7 +118,7 @@ class DemoAccounts {
                     .param("price", demo.priceCents())
                     .query(UUID.class)
                     .single();
-            fillPackage(packageId, demo);
+            fillPackage(packageId, demo, titleIds, channelIds);
         }
         for (DemoUser user : USERS) {
             UUID userId = provisioning.ensureAccount(
@@ -143,26 +144,21 @@ class DemoAccounts {
         }
     }
 
-    /** Titles by age (oldest first) and channels by number, so the cheaper packages hold the back catalogue. */
-    private void fillPackage(UUID packageId, DemoPackage demo) {
+    private void fillPackage(UUID packageId, DemoPackage demo, List<UUID> titleIds, List<UUID> channelIds) {
+        List<UUID> titles = titleIds.subList(0, (int) Math.floor(titleIds.size() * demo.titleShare()));
+        add(packageId, "vod_title", titles);
+        add(packageId, "channel", channelIds.subList(0, Math.min(demo.channels(), channelIds.size())));
+    }
+
+    private void add(UUID packageId, String contentType, List<UUID> ids) {
         jdbc.sql("""
                         INSERT INTO package_contents (package_id, content_type, content_id)
-                        SELECT :package, 'vod_title', id FROM (
-                            SELECT id, row_number() OVER (ORDER BY created_at, id) AS n, count(*) OVER () AS total
-                            FROM titles) t
-                        WHERE n <= ceil(total * :share)
+                        SELECT :package, :type, unnest(:ids)
                         ON CONFLICT DO NOTHING
                         """)
                 .param("package", packageId)
-                .param("share", demo.titleShare())
-                .update();
-        jdbc.sql("""
-                        INSERT INTO package_contents (package_id, content_type, content_id)
-                        SELECT :package, 'channel', id FROM channels WHERE channel_number <= :channels
-                        ON CONFLICT DO NOTHING
-                        """)
-                .param("package", packageId)
-                .param("channels", demo.channels())
+                .param("type", contentType)
+                .param("ids", ids.toArray(UUID[]::new))
                 .update();
     }
 }

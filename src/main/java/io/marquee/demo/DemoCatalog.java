@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -70,8 +71,9 @@ class DemoCatalog {
         }
     }
 
+    /** Returns the demo titles' ids, oldest first. */
     @Transactional
-    int load() {
+    List<UUID> load() {
         CatalogFile file = read();
         for (Genre genre : file.genres()) {
             jdbc.sql("""
@@ -83,13 +85,14 @@ class DemoCatalog {
                     .param("slug", genre.slug())
                     .update();
         }
+        List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < file.titles().size(); i++) {
-            upsertTitle(file.titles().get(i), i);
+            ids.add(upsertTitle(file.titles().get(i), i));
         }
-        return file.titles().size();
+        return ids;
     }
 
-    private void upsertTitle(Title title, int index) {
+    private UUID upsertTitle(Title title, int index) {
         UUID id = DemoIds.of("title", title.title());
         String manifest = DemoStreams.url(title.stream() != null ? title.stream() : index);
         String slug = title.title()
@@ -188,5 +191,6 @@ class DemoCatalog {
                         .update();
             }
         }
+        return id;
     }
 }

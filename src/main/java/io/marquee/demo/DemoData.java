@@ -1,5 +1,8 @@
 package io.marquee.demo;
 
+import io.marquee.platform.cache.CacheEviction;
+import java.util.List;
+import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +25,14 @@ class DemoData {
     private final DemoCatalog catalog;
     private final DemoGuide guide;
     private final DemoAccounts accounts;
+    private final CacheEviction caches;
 
-    DemoData(DemoSettings settings, DemoCatalog catalog, DemoGuide guide, DemoAccounts accounts) {
+    DemoData(DemoSettings settings, DemoCatalog catalog, DemoGuide guide, DemoAccounts accounts, CacheEviction caches) {
         this.settings = settings;
         this.catalog = catalog;
         this.guide = guide;
         this.accounts = accounts;
+        this.caches = caches;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -39,15 +44,18 @@ class DemoData {
 
     void load() {
         long started = System.nanoTime();
-        int titles = catalog.load();
-        int programmes = guide.load();
-        accounts.load();
+        List<UUID> titles = catalog.load();
+        DemoGuide.Loaded guideLoaded = guide.load();
+        accounts.load(titles, guideLoaded.channelIds());
+        // the demo rows are written with SQL, past the modules' own evictions
+        List.of("genres", "featured", "epg-schedule", "now-playing", "entitlement-grants")
+                .forEach(caches::clear);
         log.info(
                 "Demo data loaded in {} ms: {} titles, {} new programmes, {} accounts (sign in as admin@ott.test or"
                         + " demo@ott.test; passwords in the README)",
                 (System.nanoTime() - started) / 1_000_000,
-                titles,
-                programmes,
+                titles.size(),
+                guideLoaded.programmesAdded(),
                 DemoAccounts.USERS.size());
     }
 
@@ -55,7 +63,7 @@ class DemoData {
     @SchedulerLock(name = "demo-guide", lockAtLeastFor = "PT1M")
     public void extendGuide() {
         if (settings.loadOnStart()) {
-            log.info("Demo guide extended by {} programmes", guide.load());
+            log.info("Demo guide extended by {} programmes", guide.load().programmesAdded());
         }
     }
 }

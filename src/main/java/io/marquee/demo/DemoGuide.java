@@ -57,14 +57,18 @@ class DemoGuide {
         }
     }
 
-    /** Upserts the channels and fills the missing days of the window; returns the number of programmes added. */
+    record Loaded(List<UUID> channelIds, int programmesAdded) {}
+
+    /** Upserts the channels (returned by number) and fills the missing days of the window. */
     @Transactional
-    int load() {
+    Loaded load() {
         GuideFile file = read();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int added = 0;
+        List<UUID> channelIds = new ArrayList<>();
         for (Channel channel : file.channels()) {
             UUID channelId = upsertChannel(channel);
+            channelIds.add(channelId);
             List<Programme> templates = file.programmes().get(channel.genre());
             for (LocalDate day = today.minusDays(DAYS_BACK);
                     !day.isAfter(today.plusDays(DAYS_AHEAD));
@@ -74,7 +78,7 @@ class DemoGuide {
                 }
             }
         }
-        return added;
+        return new Loaded(channelIds, added);
     }
 
     private UUID upsertChannel(Channel channel) {
