@@ -8,7 +8,6 @@ import io.marquee.support.IntegrationTest;
 import io.marquee.support.TcpProxy;
 import io.marquee.support.TestAccounts;
 import io.marquee.support.TestAccounts.Account;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,17 +35,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         })
 class AuthRateLimitIT {
 
-    static final TcpProxy redis;
-
-    static {
-        URI redisUrl = URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        redis = new TcpProxy(redisUrl.getHost(), redisUrl.getPort() > 0 ? redisUrl.getPort() : 6379);
-    }
+    static final TcpProxy redis = TcpProxy.toRedis();
 
     @DynamicPropertySource
     static void throughProxy(DynamicPropertyRegistry registry) {
-        String redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379");
-        registry.add("spring.data.redis.url", () -> redisUrl.replaceFirst("//[^/]+", "//127.0.0.1:" + redis.port()));
+        registry.add("spring.data.redis.url", redis::redisUrlThrough);
     }
 
     @Autowired

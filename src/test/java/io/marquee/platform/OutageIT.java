@@ -37,8 +37,7 @@ class OutageIT {
         DatabaseUrl real = DatabaseUrl.parse(System.getenv("DATABASE_URL"));
         URI jdbc = URI.create(real.jdbcUrl().substring("jdbc:".length()));
         database = new TcpProxy(jdbc.getHost(), jdbc.getPort() > 0 ? jdbc.getPort() : 5432);
-        URI redisUrl = URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        redis = new TcpProxy(redisUrl.getHost(), redisUrl.getPort() > 0 ? redisUrl.getPort() : 6379);
+        redis = TcpProxy.toRedis();
     }
 
     @DynamicPropertySource
@@ -50,8 +49,7 @@ class OutageIT {
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 2);
         registry.add("spring.datasource.hikari.minimum-idle", () -> 0);
         registry.add("spring.datasource.hikari.connection-timeout", () -> 500);
-        String redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379");
-        registry.add("spring.data.redis.url", () -> redisUrl.replaceFirst("//[^/]+", "//127.0.0.1:" + redis.port()));
+        registry.add("spring.data.redis.url", redis::redisUrlThrough);
     }
 
     @Autowired

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +33,21 @@ public final class TcpProxy implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         restore();
+    }
+
+    /** A proxy in front of the run's Redis ({@code REDIS_URL}, else localhost:6379). */
+    public static TcpProxy toRedis() {
+        URI redis = URI.create(redisUrl());
+        return new TcpProxy(redis.getHost(), redis.getPort() > 0 ? redis.getPort() : 6379);
+    }
+
+    /** The run's Redis URL with this proxy as host and port, for {@code spring.data.redis.url}. */
+    public String redisUrlThrough() {
+        return redisUrl().replaceFirst("//[^/]+", "//127.0.0.1:" + port());
+    }
+
+    private static String redisUrl() {
+        return System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379");
     }
 
     public int port() {

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.marquee.support.IntegrationTest;
 import io.marquee.support.TcpProxy;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,17 +40,11 @@ import testprobe.RateLimitProbe;
         })
 class RateLimitOutageIT {
 
-    static final TcpProxy redis;
-
-    static {
-        URI redisUrl = URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        redis = new TcpProxy(redisUrl.getHost(), redisUrl.getPort() > 0 ? redisUrl.getPort() : 6379);
-    }
+    static final TcpProxy redis = TcpProxy.toRedis();
 
     @DynamicPropertySource
     static void throughProxy(DynamicPropertyRegistry registry) {
-        String redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379");
-        registry.add("spring.data.redis.url", () -> redisUrl.replaceFirst("//[^/]+", "//127.0.0.1:" + redis.port()));
+        registry.add("spring.data.redis.url", redis::redisUrlThrough);
     }
 
     @Autowired
