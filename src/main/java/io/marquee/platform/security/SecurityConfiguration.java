@@ -1,5 +1,6 @@
 package io.marquee.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,10 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // the dispatch that completes a streamed response (SSE) belongs to a request already authorised
+                .authorizeHttpRequests(
+                        a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll());
         for (ApiSecurityCustomizer customizer : customizers) {
             customizer.customize(http);
         }
