@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Search", description = "Keyword, semantic and hybrid search")
+@Tag(name = "Catalog") // a catalog route, documented with the others
 class SearchController {
 
     private final DiscoverySearch search;
