@@ -1,6 +1,7 @@
 package io.marquee.discovery;
 
 import static io.marquee.catalog.CatalogFixtures.ADMIN;
+import static io.marquee.catalog.CatalogFixtures.CATALOG;
 import static io.marquee.support.TestAccounts.JSON_MAP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -208,6 +209,29 @@ class DiscoveryEmbeddingsIT {
         Stored after = stored(id);
         embeddings.refreshMissing();
         assertThat(stored(id).updatedAt()).isEqualTo(after.updatedAt());
+    }
+
+    @Test
+    void withoutAnyEmbeddingSearchRunsAsKeywordAndSaysWhy() {
+        String word = CatalogFixtures.word();
+        UUID id = catalog.title(word + " Salt Marsh", Map.of());
+        awaitEmbedded(id);
+        // no embedding is being written by anyone (tests run one at a time), then there are none
+        await().atMost(WAIT).until(() -> jdbc.sql("""
+                                SELECT count(*) FROM event_publication
+                                WHERE listener_id LIKE '%TitleEmbeddingListener%' AND completion_date IS NULL""").query(Integer.class).single() == 0);
+        jdbc.sql("DELETE FROM content_embeddings").update();
+        try {
+            for (String mode : java.util.List.of("semantic", "hybrid")) {
+                Map<String, Object> answer = catalog.getOk(
+                        catalog.admin(), CATALOG + "/search/semantic?q={q}&mode={m}", word + " marsh", mode);
+                assertThat(answer).containsEntry("mode", "keyword").containsEntry("fallback_reason", "no_embeddings");
+                assertThat(CatalogFixtures.field(answer, "id")).containsExactly(id.toString());
+            }
+        } finally {
+            embeddings.refreshMissing();
+        }
+        assertThat(stored(id)).isNotNull();
     }
 
     @Test
