@@ -101,6 +101,24 @@ class DiscoveryEmbeddingsIT {
                 Map.of("synopsis_short", "A lighthouse keeper guards a stormy coast"));
         Stored first = awaitEmbedded(id);
         assertThat(first.model()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(catalog.adminGet(ADMIN + "/titles/{id}", id)
+                        .expectStatus()
+                        .isOk()
+                        .returnResult(JSON_MAP)
+                        .getResponseBody())
+                .containsEntry("has_embedding", true);
+        Map<String, Object> listed = catalog.adminGet(ADMIN + "/titles?q={q}", "Harbour Lights")
+                .expectStatus()
+                .isOk()
+                .returnResult(JSON_MAP)
+                .getResponseBody();
+        assertThat(CatalogFixtures.items(listed))
+                .filteredOn(item -> id.toString().equals(item.get("id")))
+                .singleElement()
+                .satisfies(item -> assertThat(item)
+                        .containsEntry("has_embedding", true)
+                        .containsEntry("title_type", "movie")
+                        .containsKey("created_at"));
         await().atMost(WAIT).until(() -> handled(id) == 1);
 
         // a field outside the text recipe: the event is handled, the embedding left alone
@@ -133,6 +151,12 @@ class DiscoveryEmbeddingsIT {
         jdbc.sql("DELETE FROM content_embeddings WHERE title_id = :id")
                 .param("id", missing)
                 .update();
+        assertThat(catalog.adminGet(ADMIN + "/titles/{id}", missing)
+                        .expectStatus()
+                        .isOk()
+                        .returnResult(JSON_MAP)
+                        .getResponseBody())
+                .containsEntry("has_embedding", false);
 
         UUID job = generate("");
         Map<String, Object> done = awaitJob(job);
