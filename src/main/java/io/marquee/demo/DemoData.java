@@ -1,5 +1,6 @@
 package io.marquee.demo;
 
+import io.marquee.discovery.Embeddings;
 import io.marquee.platform.cache.CacheEviction;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo data when {@code marquee.demo.load-on-start} is set: catalog, guide, then packages and accounts
- * (which slice the catalog). Each step is idempotent, so every start re-loads and repairs the demo rows. While demo
+ * (which slice the catalog), then the embeddings of the demo titles (synchronously, only those whose text changed, so
+ * semantic and hybrid search work as soon as the load is logged). Each step is idempotent, so every start re-loads and repairs the demo rows. While demo
  * data is on, a daily job keeps the guide covering today −3 … +3 days.
  */
 @Component
@@ -26,13 +28,21 @@ class DemoData {
     private final DemoGuide guide;
     private final DemoAccounts accounts;
     private final CacheEviction caches;
+    private final Embeddings embeddings;
 
-    DemoData(DemoSettings settings, DemoCatalog catalog, DemoGuide guide, DemoAccounts accounts, CacheEviction caches) {
+    DemoData(
+            DemoSettings settings,
+            DemoCatalog catalog,
+            DemoGuide guide,
+            DemoAccounts accounts,
+            CacheEviction caches,
+            Embeddings embeddings) {
         this.settings = settings;
         this.catalog = catalog;
         this.guide = guide;
         this.accounts = accounts;
         this.caches = caches;
+        this.embeddings = embeddings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -50,11 +60,13 @@ class DemoData {
         // the demo rows are written with SQL, past the modules' own evictions
         List.of("genres", "featured", "epg-schedule", "now-playing", "entitlement-grants")
                 .forEach(caches::clear);
+        int embedded = embeddings.refreshMissing();
         log.info(
-                "Demo data loaded in {} ms: {} titles, {} new programmes, {} accounts (sign in as admin@ott.test or"
-                        + " demo@ott.test; passwords in the README)",
+                "Demo data loaded in {} ms: {} titles ({} newly embedded), {} new programmes, {} accounts (sign in as"
+                        + " admin@ott.test or demo@ott.test; passwords in the README)",
                 (System.nanoTime() - started) / 1_000_000,
                 titles.size(),
+                embedded,
                 guideLoaded.programmesAdded(),
                 DemoAccounts.USERS.size());
     }

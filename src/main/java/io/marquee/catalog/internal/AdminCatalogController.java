@@ -52,8 +52,11 @@ class AdminCatalogController {
     }
 
     @GetMapping("/titles")
-    @Operation(summary = "List titles", description = "Newest first; `q` matches part of the title, literally.")
-    Page<CatalogWrites.AdminTitleRow> titles(
+    @Operation(
+            summary = "List titles",
+            description = "Newest first; `q` matches part of the title, literally. `has_embedding`: semantic search"
+                    + " has the title's embedding.")
+    Page<CatalogAdministration.AdminTitleItem> titles(
             @Parameter(description = "Part of the title") @RequestParam(name = "q", required = false) @Size(max = 200)
                     String q,
             @RequestParam(name = "page", defaultValue = "1") @Min(1) int page,

@@ -1,5 +1,7 @@
 package io.marquee.catalog.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.marquee.catalog.EmbeddedTitles;
 import io.marquee.catalog.EpisodePublished;
 import io.marquee.catalog.EpisodeRemoved;
 import io.marquee.catalog.TitleChanged;
@@ -20,6 +22,7 @@ import io.marquee.platform.sql.Like;
 import io.marquee.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -66,31 +70,48 @@ class CatalogAdministration {
             List<String> genres,
             List<CatalogReads.CastRow> cast,
             List<CatalogReads.SeasonRow> seasons,
-            Instant createdAt) {}
+            Instant createdAt,
+            boolean hasEmbedding) {}
+
+    /** A row of the admin title list: the title and whether semantic search has its embedding. */
+    record AdminTitleItem(@JsonUnwrapped CatalogWrites.AdminTitleRow title, boolean hasEmbedding) {}
 
     private final CatalogWrites writes;
     private final CatalogReads reads;
     private final CatalogCaches caches;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<EmbeddedTitles> embedded;
 
     CatalogAdministration(
             CatalogWrites writes,
             CatalogReads reads,
             CatalogCaches caches,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<EmbeddedTitles> embedded) {
         this.writes = writes;
         this.reads = reads;
         this.caches = caches;
         this.events = events;
         this.clock = clock;
+        this.embedded = embedded;
     }
 
-    Page<CatalogWrites.AdminTitleRow> titles(String titleContains, int page, int pageSize) {
+    private Set<UUID> embedded(Collection<UUID> titleIds) {
+        EmbeddedTitles titles = embedded.getIfAvailable();
+        return titles == null || titleIds.isEmpty() ? Set.of() : titles.among(titleIds);
+    }
+
+    Page<AdminTitleItem> titles(String titleContains, int page, int pageSize) {
         String pattern = Like.containing(titleContains);
+        List<CatalogWrites.AdminTitleRow> rows = writes.titlePage(pattern, pageSize, Page.offset(page, pageSize));
+        Set<UUID> withEmbedding =
+                embedded(rows.stream().map(CatalogWrites.AdminTitleRow::id).toList());
         return new Page<>(
-                writes.titlePage(pattern, pageSize, Page.offset(page, pageSize)),
+                rows.stream()
+                        .map(row -> new AdminTitleItem(row, withEmbedding.contains(row.id())))
+                        .toList(),
                 writes.titleCount(pattern),
                 page,
                 pageSize);
@@ -122,7 +143,8 @@ class CatalogAdministration {
                 title.genres(),
                 reads.cast(id),
                 reads.seasons(id),
-                title.createdAt());
+                title.createdAt(),
+                embedded(List.of(id)).contains(id));
     }
 
     @Transactional

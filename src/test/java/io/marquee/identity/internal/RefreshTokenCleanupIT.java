@@ -44,8 +44,7 @@ class RefreshTokenCleanupIT {
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MarqueeApplication.class)
                 .profiles("test")
-                .properties("server.port=0")
-                .run()) {
+                .run("--server.port=0")) { // an argument: default properties lose to application.yml's port
             List<ConfigurableApplicationContext> instances = List.of(context, second);
             Concurrently.run(instances.stream()
                     .map(instance -> (Callable<Void>) () -> {

@@ -234,7 +234,7 @@ class RateLimitIT {
                         GENERAL_CAPACITY,
                         GENERAL_REFILL,
                         TRUSTED_LOOPBACK)
-                .run()) {
+                .run("--server.port=0")) { // an argument: default properties lose to application.yml's port
             RestTestClient other = RestTestClient.bindToServer()
                     .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
                     .build();
