@@ -84,7 +84,8 @@ class BookmarkRows {
     /**
      * One statement: inserts the bookmark, or updates it when the heartbeat is not older than the stored one
      * ({@code recorded_at}); concurrent first heartbeats meet in {@code ON CONFLICT} instead of failing. The row is
-     * locked first so that its previous state (for the completion and restore events) is the one this write replaces.
+     * locked and read first, so that its previous state (for the completion and restore events) is the one this write
+     * replaces.
      */
     Upserted upsert(Heartbeat heartbeat) {
         Optional<Upserted> written = jdbc.sql("""
@@ -95,8 +96,11 @@ class BookmarkRows {
                         ), written AS (
                             INSERT INTO bookmarks (profile_id, content_type, content_id, title_id, position_seconds,
                                                    duration_seconds, completed, device_type, recorded_at, updated_at)
-                            VALUES (:profile, :type, :content, :title, :position, :duration, :completed, :device,
-                                    :recorded, :now)
+                            SELECT :profile, :type, :content, :title, :position, :duration, :completed, :device,
+                                   :recorded, :now
+                            -- reads the previous row before this statement changes it (a row changed by the
+                            -- statement itself could no longer be locked and read)
+                            WHERE (SELECT count(*) FROM previous) >= 0
                             ON CONFLICT (profile_id, content_id) DO UPDATE SET
                                 content_type = excluded.content_type,
                                 title_id = excluded.title_id,
