@@ -124,7 +124,8 @@ class Library {
                             SELECT rating FROM ratings WHERE profile_id = :profile AND title_id = :title FOR UPDATE
                         ), written AS (
                             INSERT INTO ratings (profile_id, title_id, rating, created_at, updated_at)
-                            VALUES (:profile, :title, :rating, :now, :now)
+                            SELECT :profile, :title, :rating, :now, :now
+                            WHERE (SELECT count(*) FROM previous) >= 0 -- reads the previous row before the upsert
                             ON CONFLICT (profile_id, title_id) DO UPDATE
                                 SET rating = excluded.rating, updated_at = excluded.updated_at
                             RETURNING title_id, rating, created_at, updated_at
