@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo data when {@code marquee.demo.load-on-start} is set: catalog, guide, then packages and accounts
- * (which slice the catalog). Each step is idempotent, so every start re-loads and repairs the demo rows. While demo
- * data is on, a daily job keeps the guide covering today −3 … +3 days.
+ * (which slice the catalog), then the demo viewer's bookmarks, ratings and watchlist. Each step is idempotent, so
+ * every start re-loads and repairs the demo rows. While demo data is on, a daily job keeps the guide covering today −3
+ * … +3 days.
  */
 @Component
 class DemoData {
@@ -25,13 +26,21 @@ class DemoData {
     private final DemoCatalog catalog;
     private final DemoGuide guide;
     private final DemoAccounts accounts;
+    private final DemoViewing viewing;
     private final CacheEviction caches;
 
-    DemoData(DemoSettings settings, DemoCatalog catalog, DemoGuide guide, DemoAccounts accounts, CacheEviction caches) {
+    DemoData(
+            DemoSettings settings,
+            DemoCatalog catalog,
+            DemoGuide guide,
+            DemoAccounts accounts,
+            DemoViewing viewing,
+            CacheEviction caches) {
         this.settings = settings;
         this.catalog = catalog;
         this.guide = guide;
         this.accounts = accounts;
+        this.viewing = viewing;
         this.caches = caches;
     }
 
@@ -47,6 +56,7 @@ class DemoData {
         List<UUID> titles = catalog.load();
         DemoGuide.Loaded guideLoaded = guide.load();
         accounts.load(titles, guideLoaded.channelIds());
+        viewing.load();
         // the demo rows are written with SQL, past the modules' own evictions
         List.of("genres", "featured", "epg-schedule", "now-playing", "entitlement-grants")
                 .forEach(caches::clear);
