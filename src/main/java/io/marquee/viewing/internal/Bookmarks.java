@@ -62,6 +62,7 @@ class Bookmarks {
     private final ViewingSettings settings;
     private final ResumptionScoring scoring;
     private final Clock clock;
+    private final SyncEvents sync;
     private final Counter heartbeatsStored;
     private final Counter heartbeatsLate;
 
@@ -73,6 +74,7 @@ class Bookmarks {
             ApplicationEventPublisher events,
             ViewingSettings settings,
             Clock clock,
+            SyncEvents sync,
             MeterRegistry meters) {
         this.rows = rows;
         this.catalog = catalog;
@@ -82,6 +84,7 @@ class Bookmarks {
         this.settings = settings;
         this.scoring = new ResumptionScoring(settings.scoring());
         this.clock = clock;
+        this.sync = sync;
         this.heartbeatsStored = heartbeats(meters, "stored");
         this.heartbeatsLate = heartbeats(meters, "late");
     }
@@ -141,6 +144,7 @@ class Bookmarks {
             return BookmarkView.of(row);
         }
         heartbeatsStored.increment();
+        announce("bookmark_updated", row);
         if (row.completed() && !result.wasCompleted()) {
             events.publishEvent(new BookmarkCompleted(
                     row.profileId(), row.id(), row.contentType(), row.contentId(), row.titleId(), now));
@@ -157,6 +161,7 @@ class Bookmarks {
         BookmarkRows.Change change = rows.setDismissed(profileId, bookmarkId, now, now)
                 .orElseThrow(() -> new NotFoundException(BOOKMARK_NOT_FOUND));
         BookmarkRows.Row after = change.after();
+        announce("bookmark_dismissed", after);
         if (change.before().dismissedAt() == null) {
             events.publishEvent(new BookmarkDismissed(profileId, after.id(), after.contentId(), after.titleId(), now));
         }
@@ -171,6 +176,7 @@ class Bookmarks {
                 .orElseThrow(() -> new NotFoundException(BOOKMARK_NOT_FOUND));
         BookmarkRows.Row before = change.before();
         BookmarkRows.Row after = change.after();
+        announce("bookmark_restored", after);
         boolean wasPaused =
                 before.dismissedAt() != null || before.updatedAt().isBefore(now.minus(settings.staleAfter()));
         if (wasPaused && !after.completed()) {
@@ -259,7 +265,16 @@ class Bookmarks {
         List<UUID> deleted = rows.deleteHistory(profileId, contentId);
         if (!deleted.isEmpty()) {
             events.publishEvent(new HistoryDeleted(profileId, deleted));
+            Instant now = clock.instant();
+            deleted.forEach(
+                    content -> sync.publishAfterCommit(profileId, "bookmark_deleted", content, null, null, now));
         }
+    }
+
+    /** To the profile's devices, once committed (SPEC §5 sync). */
+    private void announce(String type, BookmarkRows.Row row) {
+        sync.publishAfterCommit(
+                row.profileId(), type, row.contentId(), row.positionSeconds(), row.completed(), row.updatedAt());
     }
 
     /** An item with what the catalog says about it. */
