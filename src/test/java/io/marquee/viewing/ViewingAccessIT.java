@@ -49,7 +49,8 @@ class ViewingAccessIT {
                 new Call(HttpMethod.GET, "/ratings/" + id, null),
                 new Call(HttpMethod.POST, "/ratings", json("title_id", id, "rating", 1)),
                 new Call(HttpMethod.PUT, "/ratings/" + id, json("rating", 1)),
-                new Call(HttpMethod.DELETE, "/ratings/" + id, null));
+                new Call(HttpMethod.DELETE, "/ratings/" + id, null),
+                new Call(HttpMethod.POST, "/events/ticket", null));
     }
 
     @Test

@@ -131,6 +131,15 @@ class ViewingHeartbeatIT {
     }
 
     @Test
+    void heartbeatsDrawOnTheHeartbeatLimitOfTheirProfile() {
+        viewing.heartbeat(viewer, profile, heartbeatBody("movie", movie, 10, 100))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueMatches("RateLimit-Policy", "\"heartbeat\";.*");
+    }
+
+    @Test
     void seekingBackUncompletesAndAPositionPastTheEndIsClampedToIt() {
         Map<String, Object> past = viewing.heartbeatOk(viewer, profile, "movie", movie, 9000, 6000);
         assertThat(past).containsEntry("position_seconds", 6000).containsEntry("completed", true);
