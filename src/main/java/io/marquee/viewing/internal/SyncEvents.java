@@ -11,15 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sync events of a profile (SPEC §5): appended, once the write has committed, to the profile's capped Redis Stream
@@ -37,13 +36,11 @@ class SyncEvents {
 
     private final StringRedisTemplate redis;
     private final SyncSettings settings;
-    private final JsonMapper json;
     private final ThrottledLog failures = new ThrottledLog(log, Duration.ofMinutes(1));
 
-    SyncEvents(StringRedisTemplate redis, SyncSettings settings, JsonMapper json) {
+    SyncEvents(StringRedisTemplate redis, SyncSettings settings) {
         this.redis = redis;
         this.settings = settings;
-        this.json = json;
     }
 
     String channel() {
@@ -70,26 +67,49 @@ class SyncEvents {
         }
     }
 
+    /**
+     * Appends to the profile's stream, trims and re-expires it, and announces the event, in one round trip. The
+     * announcement is {@code profileId, id, type, content_id, position_seconds, completed, updated_at}, one per line.
+     */
+    private static final RedisScript<String> APPEND = new DefaultRedisScript<>("""
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[3], 'content_id', ARGV[4],
+                'position_seconds', ARGV[5], 'completed', ARGV[6], 'updated_at', ARGV[7])
+            redis.call('EXPIRE', KEYS[1], ARGV[2])
+            redis.call('PUBLISH', KEYS[2], table.concat({ARGV[8], id, ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]}, '\\n'))
+            return id
+            """, String.class);
+
     private void publish(
             UUID profileId, String type, UUID contentId, Integer position, Boolean completed, Instant updatedAt) {
         try {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("type", type);
-            fields.put("content_id", contentId.toString());
-            fields.put("position_seconds", position == null ? "" : position.toString());
-            fields.put("completed", completed == null ? "" : completed.toString());
-            fields.put("updated_at", updatedAt.toString());
-            String key = streamKey(profileId);
-            RecordId id = redis.opsForStream()
-                    .add(
-                            StreamRecords.newRecord().in(key).ofMap(fields),
-                            XAddOptions.maxlen(settings.streamLength()).approximateTrimming(true));
-            redis.expire(key, settings.streamTtl());
-            SyncEvent event = event(id.getValue(), fields);
-            redis.convertAndSend(channel(), profileId + "\n" + json.writeValueAsString(event));
+            redis.execute(
+                    APPEND,
+                    List.of(streamKey(profileId), channel()),
+                    String.valueOf(settings.streamLength()),
+                    String.valueOf(settings.streamTtl().toSeconds()),
+                    type,
+                    contentId.toString(),
+                    position == null ? "" : position.toString(),
+                    completed == null ? "" : completed.toString(),
+                    updatedAt.toString(),
+                    profileId.toString());
         } catch (RuntimeException e) {
             failures.warn("A viewing sync event could not be published to Redis: {}", e.toString());
         }
+    }
+
+    /** The profile and the event of an announcement on the channel. */
+    record Announced(UUID profileId, SyncEvent event) {}
+
+    static Announced parse(String announcement) {
+        String[] lines = announcement.split("\n", -1);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("type", lines[2]);
+        fields.put("content_id", lines[3]);
+        fields.put("position_seconds", lines[4]);
+        fields.put("completed", lines[5]);
+        fields.put("updated_at", lines[6]);
+        return new Announced(UUID.fromString(lines[0]), event(lines[1], fields));
     }
 
     /** The profile's events after {@code lastEventId}, oldest first (none if it is unknown or Redis fails). */

@@ -142,7 +142,7 @@ class SyncHub implements MessageListener, SmartLifecycle {
         return settings.keyPrefix() + "open-streams:" + userId;
     }
 
-    /** A message of the channel: {@code profileId\n{event}} or {@code close-user:userId}. */
+    /** A message of the channel: an announced event (see {@link SyncEvents}) or {@code close-user:userId}. */
     @Override
     public void onMessage(Message message, byte[] pattern) {
         String body = new String(message.getBody(), StandardCharsets.UTF_8);
@@ -153,12 +153,10 @@ class SyncHub implements MessageListener, SmartLifecycle {
                     .forEach(c -> c.emitter().complete());
             return;
         }
-        int newline = body.indexOf('\n');
-        UUID profileId = UUID.fromString(body.substring(0, newline));
-        SyncEvent event = json.readValue(body.substring(newline + 1), SyncEvent.class);
+        SyncEvents.Announced announced = SyncEvents.parse(body);
         connections.values().stream()
-                .filter(c -> c.profileId().equals(profileId))
-                .forEach(c -> send(c, event));
+                .filter(c -> c.profileId().equals(announced.profileId()))
+                .forEach(c -> send(c, announced.event()));
     }
 
     @Scheduled(fixedDelayString = "${marquee.viewing.sync.keep-alive:15s}")
