@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo data when {@code marquee.demo.load-on-start} is set: catalog, guide, then packages and accounts
- * (which slice the catalog), then the embeddings of the demo titles (synchronously, only those whose text changed, so
- * semantic and hybrid search work as soon as the load is logged). Each step is idempotent, so every start re-loads and repairs the demo rows. While demo
- * data is on, a daily job keeps the guide covering today −3 … +3 days.
+ * (which slice the catalog), the demo viewer's bookmarks, ratings and watchlist, then the embeddings of the demo
+ * titles (synchronously, only those whose text changed, so semantic and hybrid search work as soon as the load is
+ * logged). Each step is idempotent, so every start re-loads and repairs the demo rows. While demo data is on, a daily
+ * job keeps the guide covering today −3 … +3 days.
  */
 @Component
 class DemoData {
@@ -27,6 +28,7 @@ class DemoData {
     private final DemoCatalog catalog;
     private final DemoGuide guide;
     private final DemoAccounts accounts;
+    private final DemoViewing viewing;
     private final CacheEviction caches;
     private final Embeddings embeddings;
 
@@ -35,12 +37,14 @@ class DemoData {
             DemoCatalog catalog,
             DemoGuide guide,
             DemoAccounts accounts,
+            DemoViewing viewing,
             CacheEviction caches,
             Embeddings embeddings) {
         this.settings = settings;
         this.catalog = catalog;
         this.guide = guide;
         this.accounts = accounts;
+        this.viewing = viewing;
         this.caches = caches;
         this.embeddings = embeddings;
     }
@@ -57,6 +61,7 @@ class DemoData {
         List<UUID> titles = catalog.load();
         DemoGuide.Loaded guideLoaded = guide.load();
         accounts.load(titles, guideLoaded.channelIds());
+        viewing.load();
         // the demo rows are written with SQL, past the modules' own evictions
         List.of("genres", "featured", "epg-schedule", "now-playing", "entitlement-grants")
                 .forEach(caches::clear);

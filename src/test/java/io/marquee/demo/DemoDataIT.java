@@ -152,6 +152,54 @@ class DemoDataIT {
                 .allSatisfy(t -> assertThat(t.get("age_rating")).isEqualTo("TV-Y"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoViewerHasBookmarksInEveryStateRatingsAndAWatchlist() {
+        String demo = login("demo@ott.test");
+        UUID profile = firstProfile(demo);
+        assertThat(jdbc.sql("SELECT count(*) FROM bookmarks WHERE profile_id = :p")
+                        .param("p", profile)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(7);
+
+        Map<String, Object> active = viewing(demo, "/continue-watching?profile_id=" + profile);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) active.get("items");
+        assertThat(items)
+                .extracting(item -> ((Map<String, Object>) item.get("title_info")).get("title"))
+                .containsExactlyInAnyOrder("Beneath the Skin", "Blindside", "Last Light", "Shadow Protocol");
+        Map<String, Object> episode = items.stream()
+                .filter(item -> item.get("content_type").equals("episode"))
+                .findFirst()
+                .orElseThrow();
+        assertThat((Map<String, Object>) episode.get("next_episode"))
+                .containsEntry("season_number", 1)
+                .containsEntry("episode_number", 2);
+
+        Map<String, Object> paused = viewing(demo, "/continue-watching/paused?profile_id=" + profile);
+        assertThat((List<Map<String, Object>>) paused.get("items"))
+                .extracting(item -> ((Map<String, Object>) item.get("title_info")).get("title"))
+                .containsExactly("Camp Pinecrest", "Blood Ledger");
+        assertThat(viewing(
+                        demo,
+                        "/bookmarks/by-content/" + DemoIds.of("title", "Iron Frontier") + "?profile_id=" + profile))
+                .containsEntry("completed", true);
+        assertThat(viewing(demo, "/watchlist?profile_id=" + profile)).containsEntry("total", 3);
+        assertThat(viewing(demo, "/ratings/" + DemoIds.of("title", "Blindside") + "?profile_id=" + profile))
+                .containsEntry("rating", -1);
+    }
+
+    private Map<String, Object> viewing(String bearer, String path) {
+        return http.get()
+                .uri("/api/v1/viewing" + path)
+                .header("Authorization", bearer)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(JSON_MAP)
+                .getResponseBody();
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql)
                 .param("ids", titleIds.toArray(UUID[]::new))
