@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -61,8 +62,7 @@ class ViewingSyncIT {
     void startSecondInstance() {
         secondInstance = new SpringApplicationBuilder(MarqueeApplication.class)
                 .profiles("test")
-                .properties("server.port=0")
-                .run();
+                .run("--server.port=0"); // an argument: default properties lose to application.yml's port
         secondPort =
                 ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
     }
@@ -207,6 +207,30 @@ class ViewingSyncIT {
                     .expectStatus()
                     .is2xxSuccessful();
             await().atMost(PATIENCE).until(stream::ended);
+        }
+    }
+
+    @Test
+    void signingOutOneDeviceClosesOnlyTheStreamsOfThatSignIn() {
+        Account otherDevice = TestAccounts.login(http, viewer.email());
+        try (SseClient leaving = SseClient.open(events(secondPort, profile), "Authorization", viewer.bearer());
+                SseClient staying = SseClient.open(events(port, profile), "Authorization", otherDevice.bearer())) {
+            assertThat(leaving.status()).isEqualTo(200);
+            http.post()
+                    .uri("/api/v1/auth/logout")
+                    .header("Authorization", viewer.bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("refresh_token", viewer.refreshToken()))
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
+            await().atMost(PATIENCE).until(leaving::ended);
+
+            viewing.heartbeatOk(otherDevice, profile, "movie", movie, 90, 6000);
+            await().atMost(PATIENCE)
+                    .until(() -> staying.events().stream()
+                            .anyMatch(e -> movie.toString().equals(e.data().get("content_id"))));
+            assertThat(staying.ended()).isFalse();
         }
     }
 

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Access tokens (SPEC §3, RFC 9068): HS256 JWTs with header {@code typ: at+jwt} and the claims {@code sub} (user
- * id), {@code iat}, {@code exp}, {@code iss}, {@code aud}, {@code jti}. They carry no role: the admin guard reads the
+ * id), {@code iat}, {@code exp}, {@code iss}, {@code aud}, {@code jti}, and {@code sid} (the sign-in). They carry no role: the admin guard reads the
  * database.
  */
 @Component
@@ -48,7 +48,10 @@ class AccessTokens {
         this.signer = new MACSigner(settings.secretBytes());
     }
 
-    String issue(UUID userId) {
+    static final String SIGN_IN_CLAIM = "sid";
+
+    /** {@code signInId} names the refresh-token family, so that signing that device out can reach its streams. */
+    String issue(UUID userId, UUID signInId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(userId.toString())
@@ -57,6 +60,7 @@ class AccessTokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(settings.accessTokenTtl())))
                 .jwtID(UUID.randomUUID().toString())
+                .claim(SIGN_IN_CLAIM, signInId.toString())
                 .build();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.HS256)

@@ -68,7 +68,7 @@ class Accounts {
 
     Tokens refresh(String refreshToken) {
         RefreshTokens.Rotated rotated = refreshTokens.rotate(refreshToken);
-        return new Tokens(accessTokens.issue(rotated.userId()), rotated.token());
+        return new Tokens(accessTokens.issue(rotated.userId(), rotated.familyId()), rotated.token());
     }
 
     Users.Account me(UUID userId) {
@@ -76,6 +76,7 @@ class Accounts {
     }
 
     private Tokens signIn(UUID userId) {
-        return new Tokens(accessTokens.issue(userId), refreshTokens.startFamily(userId));
+        UUID signIn = UUID.randomUUID();
+        return new Tokens(accessTokens.issue(userId, signIn), refreshTokens.startFamily(userId, signIn));
     }
 }

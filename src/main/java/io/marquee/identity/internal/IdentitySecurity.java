@@ -67,7 +67,16 @@ class IdentitySecurity {
             throw new DisabledException("account inactive");
         }
         RequestContext.bindUser(userId);
-        return new SignedIn(new AuthenticatedUser(userId), token);
+        return new SignedIn(new AuthenticatedUser(userId, signInOf(token)), token);
+    }
+
+    private static UUID signInOf(Jwt token) {
+        try {
+            String signIn = token.getClaimAsString(AccessTokens.SIGN_IN_CLAIM);
+            return signIn == null ? null : UUID.fromString(signIn);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A request authenticated by an access token; {@link #getName()} is the user id. */

@@ -48,13 +48,13 @@ class RefreshTokens {
         this.events = events;
     }
 
-    record Rotated(UUID userId, String token) {}
+    record Rotated(UUID userId, UUID familyId, String token) {}
 
-    /** Starts a new family (a sign-in) and returns its first token. */
+    /** Starts the family (a sign-in) {@code familyId} and returns its first token. */
     @Transactional
-    String startFamily(UUID userId) {
+    String startFamily(UUID userId, UUID familyId) {
         Instant now = clock.instant();
-        return issue(userId, UUID.randomUUID(), now, now.plus(settings.refreshAbsoluteTtl()));
+        return issue(userId, familyId, now, now.plus(settings.refreshAbsoluteTtl()));
     }
 
     /**
@@ -81,7 +81,8 @@ class RefreshTokens {
             rows.revokeFamily(row.familyId(), now);
             throw InvalidCredentialsException.refresh();
         }
-        return new Rotated(row.userId(), issue(row.userId(), row.familyId(), now, row.familyExpiresAt()));
+        return new Rotated(
+                row.userId(), row.familyId(), issue(row.userId(), row.familyId(), now, row.familyExpiresAt()));
     }
 
     /** Ends the sign-in that {@code token} belongs to, if it is the caller's; unknown tokens are ignored. */

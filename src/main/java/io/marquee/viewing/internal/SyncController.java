@@ -91,7 +91,7 @@ class SyncController {
             @Parameter(description = ViewingController.PROFILE_DOC) @VerifiedProfile @RequestParam("profile_id")
                     UUID profileId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return hub.open(user.id(), profileId, lastEventId);
+        return hub.open(user.id(), user.signInId(), profileId, lastEventId);
     }
 
     @GetMapping(params = "ticket", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -113,7 +113,8 @@ class SyncController {
             throw new InvalidTicketException();
         }
         String[] ids = owner.split(":");
-        return hub.open(UUID.fromString(ids[0]), UUID.fromString(ids[1]), lastEventId);
+        UUID signIn = ids.length > 2 ? UUID.fromString(ids[2]) : null;
+        return hub.open(UUID.fromString(ids[0]), signIn, UUID.fromString(ids[1]), lastEventId);
     }
 
     @PostMapping("/ticket")
@@ -128,7 +129,8 @@ class SyncController {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        redis.opsForValue().set(ticketKey(ticket), user.id() + ":" + profileId, settings.ticketTtl());
+        String owner = user.id() + ":" + profileId + (user.signInId() == null ? "" : ":" + user.signInId());
+        redis.opsForValue().set(ticketKey(ticket), owner, settings.ticketTtl());
         return new TicketResponse(ticket, clock.instant().plus(settings.ticketTtl()));
     }
 

@@ -1,6 +1,7 @@
 package io.marquee.viewing.internal;
 
 import io.marquee.identity.UserDeactivated;
+import io.marquee.identity.UserSignedOut;
 import io.marquee.identity.UserSignedOutEverywhere;
 import io.marquee.platform.ThrottledLog;
 import io.marquee.platform.errors.ApiException;
@@ -52,10 +53,11 @@ class SyncHub implements MessageListener, SmartLifecycle {
         }
     }
 
-    private record Connection(UUID id, UUID userId, UUID profileId, SseEmitter emitter) {}
+    private record Connection(UUID id, UUID userId, UUID signInId, UUID profileId, SseEmitter emitter) {}
 
     private static final Logger log = LoggerFactory.getLogger(SyncHub.class);
     private static final String CLOSE = "close-user:";
+    private static final String CLOSE_SIGN_IN = "close-sign-in:";
 
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
     private final StringRedisTemplate redis;
@@ -87,11 +89,11 @@ class SyncHub implements MessageListener, SmartLifecycle {
      * Opens a stream of the profile's events, first replaying those after {@code lastEventId}. Registered before the
      * replay, so an event published meanwhile may come twice (clients keep the last id), never not at all.
      */
-    SseEmitter open(UUID userId, UUID profileId, String lastEventId) {
+    SseEmitter open(UUID userId, UUID signInId, UUID profileId, String lastEventId) {
         UUID id = UUID.randomUUID();
         reserve(userId, id);
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
-        Connection connection = new Connection(id, userId, profileId, emitter);
+        Connection connection = new Connection(id, userId, signInId, profileId, emitter);
         Runnable release = () -> release(connection);
         emitter.onCompletion(release);
         emitter.onTimeout(release);
@@ -153,6 +155,13 @@ class SyncHub implements MessageListener, SmartLifecycle {
                     .forEach(c -> c.emitter().complete());
             return;
         }
+        if (body.startsWith(CLOSE_SIGN_IN)) {
+            UUID signInId = UUID.fromString(body.substring(CLOSE_SIGN_IN.length()));
+            connections.values().stream()
+                    .filter(c -> signInId.equals(c.signInId()))
+                    .forEach(c -> c.emitter().complete());
+            return;
+        }
         SyncEvents.Announced announced = SyncEvents.parse(body);
         connections.values().stream()
                 .filter(c -> c.profileId().equals(announced.profileId()))
@@ -177,6 +186,14 @@ class SyncHub implements MessageListener, SmartLifecycle {
                     failures.warn("The open event streams could not be counted in Redis: {}", e.toString());
                 }
             }
+        }
+    }
+
+    /** One device signed out: the streams opened with that sign-in's tokens (or tickets) close, on every instance. */
+    @ApplicationModuleListener
+    void on(UserSignedOut event) {
+        if (event.sessionId() != null) {
+            redis.convertAndSend(events.channel(), CLOSE_SIGN_IN + event.sessionId());
         }
     }
 
