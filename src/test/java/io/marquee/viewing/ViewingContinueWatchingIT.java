@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marquee.catalog.CatalogFixtures;
 import io.marquee.support.IntegrationTest;
-import io.marquee.support.MutableClock;
-import io.marquee.support.RecordedEvents;
 import io.marquee.support.TestAccounts;
 import io.marquee.support.TestAccounts.Account;
 import java.time.Duration;
@@ -16,47 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Continue watching, paused, dismiss / restore and by-content (PoC §2.6 #1–5, §3.2–3.4). */
 @IntegrationTest
-class ViewingContinueWatchingIT {
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    RecordedEvents events;
-
-    CatalogFixtures catalog;
-    ViewingFixtures viewing;
-    Account viewer;
-    UUID profile;
-
-    @BeforeEach
-    void setUp() {
-        catalog = new CatalogFixtures(http, jdbc);
-        viewing = new ViewingFixtures(http);
-        viewer = TestAccounts.register(http);
-        profile = TestAccounts.firstProfileId(http, viewer);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class ViewingContinueWatchingIT extends ViewingTestBase {
 
     UUID movie(String rating) {
         return catalog.title(CatalogFixtures.word() + " Movie", Map.of("age_rating", rating));

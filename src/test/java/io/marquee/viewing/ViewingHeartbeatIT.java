@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marquee.catalog.CatalogFixtures;
 import io.marquee.support.Concurrently;
 import io.marquee.support.IntegrationTest;
-import io.marquee.support.MutableClock;
-import io.marquee.support.RecordedEvents;
 import io.marquee.support.TestAccounts;
 import io.marquee.support.TestAccounts.Account;
 import java.time.Duration;
@@ -21,48 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** {@code PUT /viewing/bookmarks}: the playback heartbeat (SPEC §5, PoC §2.6 #6, §3.1). */
 @IntegrationTest
-class ViewingHeartbeatIT {
+class ViewingHeartbeatIT extends ViewingTestBase {
 
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    RecordedEvents events;
-
-    CatalogFixtures catalog;
-    ViewingFixtures viewing;
-    Account viewer;
-    UUID profile;
     UUID movie;
 
     @BeforeEach
-    void setUp() {
-        catalog = new CatalogFixtures(http, jdbc);
-        viewing = new ViewingFixtures(http);
-        viewer = TestAccounts.register(http);
-        profile = TestAccounts.firstProfileId(http, viewer);
+    void movie() {
         movie = catalog.title(CatalogFixtures.word() + " Movie", Map.of("age_rating", "TV-14"));
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

@@ -9,56 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marquee.catalog.CatalogFixtures;
 import io.marquee.support.IntegrationTest;
-import io.marquee.support.MutableClock;
-import io.marquee.support.RecordedEvents;
-import io.marquee.support.TestAccounts;
-import io.marquee.support.TestAccounts.Account;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Watchlist, ratings and history (PoC §2.6 #7–11, SPEC §5). */
 @IntegrationTest
-class ViewingLibraryIT {
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    RecordedEvents events;
-
-    CatalogFixtures catalog;
-    ViewingFixtures viewing;
-    Account viewer;
-    UUID profile;
-
-    @BeforeEach
-    void setUp() {
-        catalog = new CatalogFixtures(http, jdbc);
-        viewing = new ViewingFixtures(http);
-        viewer = TestAccounts.register(http);
-        profile = TestAccounts.firstProfileId(http, viewer);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class ViewingLibraryIT extends ViewingTestBase {
 
     @Test
     void watchlistAddsOnceListsNewestFirstAndRemovesIdempotently() {
