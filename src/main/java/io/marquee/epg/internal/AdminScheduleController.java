@@ -123,38 +123,6 @@ class AdminScheduleController {
 
             @Min(0) @Max(100_000) Integer episodeNumber) {}
 
-    record AdminProgrammeResponse(
-            UUID id,
-            UUID channelId,
-            String title,
-            String synopsis,
-            String genre,
-            Instant startTime,
-            Instant endTime,
-            String ageRating,
-            boolean isNew,
-            boolean isRepeat,
-            String seriesTitle,
-            Integer seasonNumber,
-            Integer episodeNumber) {
-        static AdminProgrammeResponse of(Programme p) {
-            return new AdminProgrammeResponse(
-                    p.id(),
-                    p.channelId(),
-                    p.title(),
-                    p.synopsis(),
-                    p.genre(),
-                    p.startTime(),
-                    p.endTime(),
-                    p.ageRating(),
-                    p.isNew(),
-                    p.isRepeat(),
-                    p.seriesTitle(),
-                    p.seasonNumber(),
-                    p.episodeNumber());
-        }
-    }
-
     private final GuideAdministration administration;
     private final Clock clock;
 
@@ -168,7 +136,7 @@ class AdminScheduleController {
             summary = "A channel's programmes of one day",
             description = "Every programme overlapping the day in `tz` (default UTC), by start time, unmasked.")
     @ApiResponse(responseCode = "404", description = "Channel not found")
-    Listing<AdminProgrammeResponse> schedule(
+    Listing<Programme> schedule(
             @RequestParam("channel_id") UUID channelId,
             @Parameter(description = "`YYYY-MM-DD`; defaults to today in `tz`")
                     @RequestParam(name = "date", required = false)
@@ -176,9 +144,7 @@ class AdminScheduleController {
                     LocalDate date,
             @Parameter(description = "IANA time zone, default `UTC`") @RequestParam(name = "tz", required = false)
                     String tz) {
-        return Listing.of(administration.schedule(channelId, GuideDay.of(date, tz, clock)).stream()
-                .map(AdminProgrammeResponse::of)
-                .toList());
+        return Listing.of(administration.schedule(channelId, GuideDay.of(date, tz, clock)));
     }
 
     @PostMapping
@@ -188,7 +154,7 @@ class AdminScheduleController {
                     + " channel (back-to-back is fine).")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "409", description = "The programme overlaps another on this channel")
-    ResponseEntity<AdminProgrammeResponse> create(@Valid @RequestBody ProgrammeRequest request) {
+    ResponseEntity<Programme> create(@Valid @RequestBody ProgrammeRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         Instant start = instant("start_time", request.startTime(), violations);
         Instant end = instant("end_time", request.endTime(), violations);
@@ -209,7 +175,7 @@ class AdminScheduleController {
                 request.seasonNumber(),
                 request.episodeNumber()));
         return ResponseEntity.created(URI.create("/api/v1/admin/schedule/" + programme.id()))
-                .body(AdminProgrammeResponse.of(programme));
+                .body(programme);
     }
 
     @RequestMapping(
@@ -221,15 +187,14 @@ class AdminScheduleController {
                     + " string removes an optional text. The same rules as for a new programme apply.")
     @ApiResponse(responseCode = "404", description = "Schedule entry not found")
     @ApiResponse(responseCode = "409", description = "The programme overlaps another on this channel")
-    AdminProgrammeResponse update(
-            @PathVariable("entry_id") UUID entryId, @Valid @RequestBody ProgrammeChangeRequest request) {
+    Programme update(@PathVariable("entry_id") UUID entryId, @Valid @RequestBody ProgrammeChangeRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         Instant start = request.startTime() == null ? null : instant("start_time", request.startTime(), violations);
         Instant end = request.endTime() == null ? null : instant("end_time", request.endTime(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return AdminProgrammeResponse.of(administration.updateProgramme(
+        return administration.updateProgramme(
                 entryId,
                 new GuideAdministration.ProgrammeChanges(
                         request.title() == null ? null : request.title().strip(),
@@ -242,7 +207,7 @@ class AdminScheduleController {
                         request.isRepeat(),
                         request.seriesTitle(),
                         request.seasonNumber(),
-                        request.episodeNumber())));
+                        request.episodeNumber()));
     }
 
     @DeleteMapping("/{entry_id}")

@@ -48,12 +48,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
-        Map<String, Object> body =
-                Problems.body(e.status(), e.type(), e.getMessage(), request.getRequestURI(), e.violations());
-        body.putAll(e.extensions());
-        return ResponseEntity.status(e.status())
-                .contentType(Problems.PROBLEM_JSON)
-                .body(body);
+        return problem(e.status(), e.type(), e.getMessage(), request, e.violations(), e.extensions());
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
@@ -241,7 +236,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             String detail,
             HttpServletRequest request,
             List<FieldViolation> violations) {
+        return problem(status, type, detail, request, violations, Map.of());
+    }
+
+    private static ResponseEntity<Object> problem(
+            HttpStatus status,
+            String type,
+            String detail,
+            HttpServletRequest request,
+            List<FieldViolation> violations,
+            Map<String, Object> extensions) {
         Map<String, Object> body = Problems.body(status, type, detail, request.getRequestURI(), violations);
+        body.putAll(extensions);
         return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(body);
     }
 
