@@ -181,6 +181,28 @@ class AdminUsersIT {
     }
 
     @Test
+    void statsGatherEveryModulesCounts() {
+        Account admin = TestAccounts.registerAdmin(http, jdbc);
+        Map<String, Object> stats = http.get()
+                .uri("/api/v1/admin/stats")
+                .header("Authorization", admin.bearer())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(JSON_MAP)
+                .getResponseBody();
+        assertThat(stats).containsKeys("user_count", "title_count", "channel_count", "embedding_count");
+        assertThat(((Number) stats.get("user_count")).longValue()).isPositive();
+        Account viewer = TestAccounts.register(http);
+        http.get()
+                .uri("/api/v1/admin/stats")
+                .header("Authorization", viewer.bearer())
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
     void cleanupRemovesDeadRefreshTokensAndKeepsLiveOnes() {
         Account admin = TestAccounts.registerAdmin(http, jdbc);
         Account viewer = TestAccounts.register(http);
