@@ -11,18 +11,18 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Viewing calls through the API as one account and profile, on catalog data made with {@link CatalogFixtures}. */
-final class ViewingFixtures {
+public final class ViewingFixtures {
 
-    static final String VIEWING = "/api/v1/viewing";
+    public static final String VIEWING = "/api/v1/viewing";
 
     private final RestTestClient http;
 
-    ViewingFixtures(RestTestClient http) {
+    public ViewingFixtures(RestTestClient http) {
         this.http = http;
     }
 
     /** A series with {@code episodesPerSeason[i]} episodes in season i+1; ids by [season-1][episode-1]. */
-    static UUID[][] series(CatalogFixtures catalog, UUID seriesId, int... episodesPerSeason) {
+    public static UUID[][] series(CatalogFixtures catalog, UUID seriesId, int... episodesPerSeason) {
         UUID[][] ids = new UUID[episodesPerSeason.length][];
         for (int s = 0; s < episodesPerSeason.length; s++) {
             UUID season = catalog.season(seriesId, s + 1);
@@ -34,7 +34,7 @@ final class ViewingFixtures {
         return ids;
     }
 
-    RestTestClient.ResponseSpec heartbeat(Account account, UUID profileId, Map<String, Object> body) {
+    public RestTestClient.ResponseSpec heartbeat(Account account, UUID profileId, Map<String, Object> body) {
         return http.put()
                 .uri(VIEWING + "/bookmarks?profile_id={p}", profileId)
                 .header("Authorization", account.bearer())
@@ -43,7 +43,7 @@ final class ViewingFixtures {
                 .exchange();
     }
 
-    Map<String, Object> heartbeatOk(
+    public Map<String, Object> heartbeatOk(
             Account account, UUID profileId, String type, UUID content, int position, int duration) {
         return heartbeat(account, profileId, heartbeatBody(type, content, position, duration))
                 .expectStatus()
@@ -52,7 +52,7 @@ final class ViewingFixtures {
                 .getResponseBody();
     }
 
-    static Map<String, Object> heartbeatBody(String type, UUID content, int position, int duration) {
+    public static Map<String, Object> heartbeatBody(String type, UUID content, int position, int duration) {
         return CatalogFixtures.json(
                 "content_type",
                 type,
@@ -64,14 +64,14 @@ final class ViewingFixtures {
                 duration);
     }
 
-    RestTestClient.ResponseSpec get(Account account, String uri, Object... variables) {
+    public RestTestClient.ResponseSpec get(Account account, String uri, Object... variables) {
         return http.get()
                 .uri(VIEWING + uri, variables)
                 .header("Authorization", account.bearer())
                 .exchange();
     }
 
-    Map<String, Object> getOk(Account account, String uri, Object... variables) {
+    public Map<String, Object> getOk(Account account, String uri, Object... variables) {
         return get(account, uri, variables)
                 .expectStatus()
                 .isOk()
@@ -79,14 +79,14 @@ final class ViewingFixtures {
                 .getResponseBody();
     }
 
-    RestTestClient.ResponseSpec post(Account account, String uri, Object... variables) {
+    public RestTestClient.ResponseSpec post(Account account, String uri, Object... variables) {
         return http.post()
                 .uri(VIEWING + uri, variables)
                 .header("Authorization", account.bearer())
                 .exchange();
     }
 
-    RestTestClient.ResponseSpec postJson(Account account, Object body, String uri, Object... variables) {
+    public RestTestClient.ResponseSpec postJson(Account account, Object body, String uri, Object... variables) {
         return http.post()
                 .uri(VIEWING + uri, variables)
                 .header("Authorization", account.bearer())
@@ -95,7 +95,7 @@ final class ViewingFixtures {
                 .exchange();
     }
 
-    RestTestClient.ResponseSpec putJson(Account account, Object body, String uri, Object... variables) {
+    public RestTestClient.ResponseSpec putJson(Account account, Object body, String uri, Object... variables) {
         return http.put()
                 .uri(VIEWING + uri, variables)
                 .header("Authorization", account.bearer())
@@ -104,22 +104,22 @@ final class ViewingFixtures {
                 .exchange();
     }
 
-    RestTestClient.ResponseSpec delete(Account account, String uri, Object... variables) {
+    public RestTestClient.ResponseSpec delete(Account account, String uri, Object... variables) {
         return http.delete()
                 .uri(VIEWING + uri, variables)
                 .header("Authorization", account.bearer())
                 .exchange();
     }
 
-    Map<String, Object> continueWatching(Account account, UUID profileId) {
+    public Map<String, Object> continueWatching(Account account, UUID profileId) {
         return getOk(account, "/continue-watching?profile_id={p}", profileId);
     }
 
-    Map<String, Object> paused(Account account, UUID profileId) {
+    public Map<String, Object> paused(Account account, UUID profileId) {
         return getOk(account, "/continue-watching/paused?profile_id={p}", profileId);
     }
 
-    static List<Object> contentIds(Map<String, Object> list) {
+    public static List<Object> contentIds(Map<String, Object> list) {
         return CatalogFixtures.field(list, "content_id");
     }
 }

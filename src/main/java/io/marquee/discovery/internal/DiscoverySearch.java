@@ -91,9 +91,10 @@ class DiscoverySearch {
         if (fallback == null && mode != Mode.keyword) {
             try {
                 semantic = store.nearest(
-                        embedder.embed(q),
+                        TextEmbedder.literal(embedder.embed(q)),
                         ratingLimit,
                         settings.minSimilarity(),
+                        List.of(),
                         mode == Mode.hybrid ? Math.max(limit, settings.candidates()) : limit,
                         settings.efSearch());
             } catch (TextEmbedder.ModelUnavailableException e) {

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param minSimilarity the least cosine similarity of a semantic hit (PoC §3.6: 0.2)
  * @param candidates the depth of each ranked list that hybrid search fuses (at least the page size)
  * @param efSearch {@code hnsw.ef_search} for semantic queries (pgvector's default is 40)
+ * @param railSize the most items of a home rail (PoC §3.7: 20)
+ * @param trendingWindow how far back Trending looks at bookmarks
+ * @param trendingDecay Trending weighs a viewer {@code exp(−age / trendingDecay)} (PoC: 7 days)
  * @param jobAbandonedAfter a running admin job whose progress has not moved for this long (its instance died) no
  *     longer blocks a new one
  */
@@ -32,4 +35,7 @@ record DiscoverySettings(
 
         @Min(1) @Max(1000) @DefaultValue("50") int candidates,
         @Min(1) @Max(1000) @DefaultValue("100") int efSearch,
-        @DefaultValue("10m") Duration jobAbandonedAfter) {}
+        @DefaultValue("10m") Duration jobAbandonedAfter,
+        @Min(1) @Max(100) @DefaultValue("20") int railSize,
+        @DefaultValue("30d") Duration trendingWindow,
+        @DefaultValue("7d") Duration trendingDecay) {}

@@ -3,6 +3,7 @@ package io.marquee.discovery.internal;
 import io.marquee.identity.AgeRating;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -111,33 +112,54 @@ class EmbeddingStore {
     /** A semantic hit: similarity = 1 − cosine distance. */
     record SemanticHit(UUID titleId, double similarity) {}
 
+    /** The labels a profile with {@code ratingLimit} may see; {@code null} (no filter) for an unrestricted one. */
+    static String[] allowedRatings(AgeRating ratingLimit) {
+        return ratingLimit == null || ratingLimit == AgeRating.TV_MA
+                ? null
+                : ratingLimit.allowedLabels().toArray(String[]::new);
+    }
+
+    /** The stored embedding of a title, as a pgvector literal. */
+    Optional<String> vectorOf(UUID titleId) {
+        return jdbc.sql("SELECT CAST(embedding AS text) FROM content_embeddings WHERE title_id = :id")
+                .param("id", titleId)
+                .query(String.class)
+                .optional();
+    }
+
     /**
-     * The titles nearest to {@code vector} by cosine distance with at least {@code minSimilarity}, nearest first, under
-     * the parental filter. Served by the HNSW index; the iterative scan keeps looking past titles that the filter
-     * removes, so a restricted profile still gets up to {@code limit} hits.
+     * The titles nearest to {@code vector} (a pgvector literal) by cosine distance with at least {@code minSimilarity},
+     * nearest first, under the parental filter and leaving out {@code excluded}. Served by the HNSW index; the
+     * iterative scan keeps looking past titles that the filter removes, so a restricted profile still gets up to
+     * {@code limit} hits.
      */
     @Transactional(readOnly = true)
-    List<SemanticHit> nearest(float[] vector, AgeRating ratingLimit, double minSimilarity, int limit, int efSearch) {
+    List<SemanticHit> nearest(
+            String vector,
+            AgeRating ratingLimit,
+            double minSimilarity,
+            Collection<UUID> excluded,
+            int limit,
+            int efSearch) {
         jdbc.sql(
                         "SELECT set_config('hnsw.ef_search', :ef, true), set_config('hnsw.iterative_scan', 'strict_order', true)")
                 .param("ef", Integer.toString(Math.max(efSearch, limit)))
                 .query()
                 .singleRow();
-        String[] ratings = ratingLimit == null || ratingLimit == AgeRating.TV_MA
-                ? null
-                : ratingLimit.allowedLabels().toArray(String[]::new);
         return jdbc.sql("""
                         SELECT h.title_id, 1 - h.distance AS similarity
                         FROM (SELECT e.title_id, e.embedding <=> CAST(:v AS vector) AS distance
                               FROM content_embeddings e JOIN titles t ON t.id = e.title_id
-                              WHERE CAST(:ratings AS text[]) IS NULL OR t.age_rating = ANY(:ratings)
+                              WHERE (CAST(:ratings AS text[]) IS NULL OR t.age_rating = ANY(:ratings))
+                                AND e.title_id <> ALL(CAST(:excluded AS uuid[]))
                               ORDER BY e.embedding <=> CAST(:v AS vector)
                               LIMIT :limit) h
                         WHERE 1 - h.distance >= :min
                         ORDER BY h.distance, h.title_id
                         """)
-                .param("v", TextEmbedder.literal(vector))
-                .param("ratings", ratings)
+                .param("v", vector)
+                .param("ratings", allowedRatings(ratingLimit))
+                .param("excluded", excluded.toArray(UUID[]::new))
                 .param("limit", limit)
                 .param("min", minSimilarity)
                 .query((rs, n) -> new SemanticHit(rs.getObject("title_id", UUID.class), rs.getDouble("similarity")))

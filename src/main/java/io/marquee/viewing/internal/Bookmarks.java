@@ -9,14 +9,16 @@ import io.marquee.platform.errors.InvalidInputException;
 import io.marquee.platform.errors.NotFoundException;
 import io.marquee.platform.web.Listing;
 import io.marquee.platform.web.Page;
+import io.marquee.viewing.BookmarkChanged;
 import io.marquee.viewing.BookmarkCompleted;
 import io.marquee.viewing.BookmarkDismissed;
 import io.marquee.viewing.BookmarkRestored;
+import io.marquee.viewing.ContinueWatching;
 import io.marquee.viewing.HistoryDeleted;
+import io.marquee.viewing.ViewingItem;
+import io.marquee.viewing.ViewingItem.NextEpisode;
+import io.marquee.viewing.ViewingItem.TitleInfo;
 import io.marquee.viewing.internal.ViewingViews.BookmarkView;
-import io.marquee.viewing.internal.ViewingViews.ItemView;
-import io.marquee.viewing.internal.ViewingViews.NextEpisode;
-import io.marquee.viewing.internal.ViewingViews.TitleInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -40,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (SPEC §5, PoC §2.6 and §3.1–3.5).
  */
 @Service
-class Bookmarks {
+class Bookmarks implements ContinueWatching {
 
     static final String BOOKMARK_NOT_FOUND = "Bookmark not found or doesn't belong to profile";
 
@@ -193,7 +195,7 @@ class Bookmarks {
      * The {@code limit} most recently watched titles in progress (each with its latest episode), scored and ordered by
      * score (ties keep recency order).
      */
-    Listing<ItemView> continueWatching(
+    Listing<ViewingItem> continueWatching(
             UUID userId, UUID profileId, ResumptionScoring.Device device, Integer hourOfDay, int limit) {
         Instant now = clock.instant();
         List<BookmarkRows.Latest> latest = rows.latestPerTitle(
@@ -204,7 +206,7 @@ class Bookmarks {
                 settings.continueWatchingCandidates());
         List<Rendered> rendered =
                 render(userId, profileId, latest, true).stream().limit(limit).toList();
-        List<ItemView> items = new ArrayList<>();
+        List<ViewingItem> items = new ArrayList<>();
         for (Rendered item : rendered) {
             BookmarkRows.Row row = item.latest().row();
             double progress = ResumptionScoring.progressPercent(row.positionSeconds(), row.durationSeconds());
@@ -221,12 +223,18 @@ class Bookmarks {
             items.add(item.view(score));
         }
         // a stable sort: equal scores keep the recency order
-        items.sort(Comparator.comparing(ItemView::resumptionScore).reversed());
+        items.sort(Comparator.comparing(ViewingItem::resumptionScore).reversed());
         return Listing.of(items);
     }
 
+    @Override
+    public List<ViewingItem> top(UUID userId, UUID profileId, int limit) {
+        return continueWatching(userId, profileId, ResumptionScoring.Device.WEB, null, limit)
+                .items();
+    }
+
     /** Titles whose latest unfinished bookmark is dismissed or stale, most recently paused first. */
-    Listing<ItemView> paused(UUID userId, UUID profileId) {
+    Listing<ViewingItem> paused(UUID userId, UUID profileId) {
         Instant now = clock.instant();
         List<BookmarkRows.Latest> latest = rows.latestPerTitle(
                 profileId,
@@ -240,7 +248,7 @@ class Bookmarks {
     }
 
     /** Everything the profile has watched or started, newest first, within its parental rating. */
-    Page<ItemView> history(UUID userId, UUID profileId, int page, int pageSize) {
+    Page<ViewingItem> history(UUID userId, UUID profileId, int page, int pageSize) {
         AgeRating limit = parental.ratingOf(profileId);
         String[] allowed =
                 limit == AgeRating.TV_MA ? null : limit.allowedLabels().toArray(String[]::new);
@@ -265,6 +273,7 @@ class Bookmarks {
         List<UUID> deleted = rows.deleteHistory(profileId, contentId);
         if (!deleted.isEmpty()) {
             events.publishEvent(new HistoryDeleted(profileId, deleted));
+            events.publishEvent(new BookmarkChanged(profileId));
             Instant now = clock.instant();
             deleted.forEach(
                     content -> sync.publishAfterCommit(profileId, "bookmark_deleted", content, null, null, now));
@@ -273,6 +282,7 @@ class Bookmarks {
 
     /** To the profile's devices, once committed (SPEC §5 sync). */
     private void announce(String type, BookmarkRows.Row row) {
+        events.publishEvent(new BookmarkChanged(row.profileId()));
         sync.publishAfterCommit(
                 row.profileId(), type, row.contentId(), row.positionSeconds(), row.completed(), row.updatedAt());
     }
@@ -280,9 +290,9 @@ class Bookmarks {
     /** An item with what the catalog says about it. */
     private record Rendered(BookmarkRows.Latest latest, TitleInfo titleInfo, NextEpisode next, double progress) {
 
-        ItemView view(Double score) {
+        ViewingItem view(Double score) {
             BookmarkRows.Row row = latest.row();
-            return new ItemView(
+            return new ViewingItem(
                     row.id(),
                     row.contentType(),
                     row.contentId(),

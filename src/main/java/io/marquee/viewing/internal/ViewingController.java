@@ -6,8 +6,8 @@ import io.marquee.platform.ratelimit.RateLimited;
 import io.marquee.platform.ratelimit.RateLimited.Per;
 import io.marquee.platform.web.Listing;
 import io.marquee.platform.web.Page;
+import io.marquee.viewing.ViewingItem;
 import io.marquee.viewing.internal.ViewingViews.BookmarkView;
-import io.marquee.viewing.internal.ViewingViews.ItemView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -163,7 +163,7 @@ class ViewingController {
                     + " the profile's parental rating; ordered by `resumption_score` (recency, progress near the"
                     + " middle, series momentum and, with `hour_of_day`, how the time left suits the device then).")
     @ApiResponse(responseCode = "403", description = FOREIGN_PROFILE)
-    Listing<ItemView> continueWatching(
+    Listing<ViewingItem> continueWatching(
             @AuthenticationPrincipal AuthenticatedUser user,
             @Parameter(description = PROFILE_DOC) @VerifiedProfile @RequestParam("profile_id") UUID profileId,
             @Parameter(description = "The client's device: `tv`, `mobile`, `tablet` or `web`")
@@ -190,7 +190,7 @@ class ViewingController {
             description = "Titles whose latest unfinished bookmark was dismissed or is untouched for 30 days, most"
                     + " recently paused first, within the profile's parental rating. Restore brings one back.")
     @ApiResponse(responseCode = "403", description = FOREIGN_PROFILE)
-    Listing<ItemView> paused(
+    Listing<ViewingItem> paused(
             @AuthenticationPrincipal AuthenticatedUser user,
             @Parameter(description = PROFILE_DOC) @VerifiedProfile @RequestParam("profile_id") UUID profileId) {
         return bookmarks.paused(user.id(), profileId);
@@ -202,7 +202,7 @@ class ViewingController {
             description = "Every movie and episode the profile finished or started, newest first, within its"
                     + " parental rating.")
     @ApiResponse(responseCode = "403", description = FOREIGN_PROFILE)
-    Page<ItemView> history(
+    Page<ViewingItem> history(
             @AuthenticationPrincipal AuthenticatedUser user,
             @Parameter(description = PROFILE_DOC) @VerifiedProfile @RequestParam("profile_id") UUID profileId,
             @RequestParam(name = "page", defaultValue = "1") @Min(1) int page,

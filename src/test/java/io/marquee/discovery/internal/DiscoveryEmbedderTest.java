@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class DiscoveryEmbedderTest {
 
     @Test
     void theShippedModelGivesUnitVectorsThatPlaceMeaningsNearEachOther() {
-        TextEmbedder embedder =
-                new TextEmbedder(new DiscoverySettings(true, 32, 0.2, 50, 100, java.time.Duration.ZERO));
+        TextEmbedder embedder = new TextEmbedder(new DiscoverySettings(
+                true, 32, 0.2, 50, 100, Duration.ZERO, 20, Duration.ofDays(30), Duration.ofDays(7)));
 
         List<float[]> vectors = embedder.embed(List.of(
                 "An astronaut stranded on Mars grows potatoes to survive",
