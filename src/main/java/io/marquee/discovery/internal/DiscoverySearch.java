@@ -176,7 +176,8 @@ class DiscoverySearch {
         return similarity > 0.2 ? "Related content" : null;
     }
 
-    private static double round(double similarity) {
+    /** A similarity as answered: 4 decimals. */
+    static double round(double similarity) {
         return Math.round(similarity * 10_000) / 10_000.0;
     }
 }

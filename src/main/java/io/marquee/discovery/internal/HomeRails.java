@@ -103,14 +103,7 @@ class HomeRails {
 
         List<Rail> rails = new ArrayList<>();
         add(rails, "Continue Watching", "continue_watching", watching);
-        add(
-                rails,
-                "For You",
-                "for_you",
-                forYou.stream()
-                        .filter(hit -> rendered.containsKey(hit.titleId()))
-                        .map(hit -> RailItem.of(rendered.get(hit.titleId()), hit.similarity()))
-                        .toList());
+        add(rails, "For You", "for_you", RailItem.of(forYou, rendered));
         add(rails, "Popular Now", "popular_now", items(popularNow, rendered));
         add(rails, "My List", "watchlist", items(myList, rendered));
         add(rails, "New Releases", "new_releases", items(newReleases, rendered));

@@ -2,10 +2,13 @@ package io.marquee.discovery.internal;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.marquee.catalog.TitleCard;
+import io.marquee.discovery.internal.EmbeddingStore.SemanticHit;
 import io.marquee.viewing.ViewingItem.NextEpisode;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** What the recommendation endpoints answer. */
 final class RecommendationViews {
@@ -28,7 +31,15 @@ final class RecommendationViews {
             NextEpisode nextEpisode) {
 
         static RailItem of(TitleCard card, Double similarity) {
-            return new RailItem(card, similarity == null ? null : Math.round(similarity * 10_000) / 10_000.0, null);
+            return new RailItem(card, similarity == null ? null : DiscoverySearch.round(similarity), null);
+        }
+
+        /** The hits that have a card, in order, with their similarity. */
+        static List<RailItem> of(List<SemanticHit> hits, Map<UUID, TitleCard> cards) {
+            return hits.stream()
+                    .filter(hit -> cards.containsKey(hit.titleId()))
+                    .map(hit -> of(cards.get(hit.titleId()), hit.similarity()))
+                    .toList();
         }
     }
 

@@ -102,9 +102,6 @@ class SimilarTitles {
         Map<UUID, TitleCard> rendered =
                 cards.of(userId, hits.stream().map(SemanticHit::titleId).toList(), ratingLimit).stream()
                         .collect(Collectors.toMap(TitleCard::id, Function.identity()));
-        return hits.stream()
-                .filter(hit -> rendered.containsKey(hit.titleId()))
-                .map(hit -> RailItem.of(rendered.get(hit.titleId()), hit.similarity()))
-                .toList();
+        return RailItem.of(hits, rendered);
     }
 }
