@@ -6,7 +6,6 @@ import static io.marquee.catalog.CatalogFixtures.json;
 import static io.marquee.catalog.CatalogFixtures.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import io.marquee.catalog.CatalogFixtures;
 import io.marquee.support.IntegrationTest;
@@ -99,12 +98,7 @@ class DiscoveryRecommendationsIT {
     }
 
     void awaitEmbeddings(UUID... ids) {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT count(*) FROM content_embeddings WHERE title_id = ANY(:ids)")
-                                .param("ids", ids)
-                                .query(Integer.class)
-                                .single()
-                        == ids.length);
+        Embedded.awaitEmbeddings(jdbc, ids);
     }
 
     Map<String, Object> home(UUID profileId) {

@@ -72,12 +72,7 @@ class DiscoverySearchIT {
                         "TV-MA",
                         "cast",
                         List.of(Map.of("person_name", "Orla " + word, "role", "actor"))));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT count(*) FROM content_embeddings WHERE title_id = ANY(:ids)")
-                                .param("ids", new UUID[] {mars, bakery, detective})
-                                .query(Integer.class)
-                                .single()
-                        == 3);
+        Embedded.awaitEmbeddings(jdbc, mars, bakery, detective);
     }
 
     Map<String, Object> search(String q, String mode, int size) {
