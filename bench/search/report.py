@@ -7,7 +7,8 @@ lines of EmbedRate.java.
 Ceilings, from the same run: keyword — pgbench running the keyword SQL of one search; semantic and hybrid — the model's
 raw rate E (best of 1 and 4 threads) and pgbench's rate S for the search's SQL, which share the same two cores, so at
 most 1 / (1/E + 1/S) searches/s. Embedding share of a search's time: the model's mean time for one query outside the
-application ÷ the application's mean latency, both with one client; and with four (the model at 4 threads).
+application (one thread) ÷ the application's mean latency at one client; at 4 clients, the share of the machine that
+embedding takes: the app's req/s ÷ E (the model needs 1/E of the machine per query).
 """
 import sys
 
@@ -54,7 +55,7 @@ def main():
                 how = "pgbench"
             else:
                 ceiling = 1 / (1 / e_best + 1 / pg["rate"])
-                share = (f"{embed['1']['mean'] / c1['mean']:.0%} / {embed['4']['mean'] / c4['mean']:.0%}")
+                share = (f"{embed['1']['mean'] / c1['mean']:.0%} / {c4['rate'] / e_best:.0%}")
                 how = "model + pgbench"
             print(f"| {label} | {mode} | {c1['p50']:.1f} | {c4['p50']:.1f} / {c4['p95']:.1f} / {c4['p99']:.1f}"
                   f" | {c4['rate']:.0f} | {c16['rate']:.0f} | {ceiling:.0f} ({how}: {pg['rate']:.0f} SQL/s)"
