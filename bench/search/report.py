@@ -35,16 +35,16 @@ def main():
     e_best = max(embed["1"]["rate"], embed["4"]["rate"])
     problems = []
     print("Search, `GET /api/v1/catalog/search/semantic` (page_size 20);"
-          " wrk, PostgreSQL and Redis on the same 2-core machine. Latency in ms.\n")
+          " wrk, PostgreSQL and Redis on the same 2-core machine. Latency in ms; CPU in cores (2.00: the machine).\n")
     print("| catalog | mode | p50 at 1 client | p50 / p95 / p99 at 4 clients | req/s at 4 | req/s at 16"
-          " | ceiling req/s | app at 16 ÷ ceiling | embedding share at 1 / 4 clients |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+          " | CPU app / wrk at 16 | ceiling req/s | app at 16 ÷ ceiling | embedding share at 1 / 4 clients |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for phase, label in (("A", f"demo, {demo_titles} titles"), ("B", f"{all_titles} titles")):
         for mode in ("keyword", "semantic", "hybrid"):
             c1, c4, c16 = (results.get(f"{phase}.{mode}.c{c}") for c in (1, 4, 16))
             pg = results.get(f"{phase}.{mode}.pg4")
             if not (c1 and c4 and c16 and pg):
-                print(f"| {label} | {mode} | missing | | | | | | |")
+                print(f"| {label} | {mode} | missing | | | | | | | |")
                 continue
             for run, r in (("c1", c1), ("c4", c4), ("c16", c16)):
                 if r["non200"] or r["unexpected"] or r["errors"]:
@@ -58,7 +58,8 @@ def main():
                 share = (f"{embed['1']['mean'] / c1['mean']:.0%} / {c4['rate'] / e_best:.0%}")
                 how = "model + pgbench"
             print(f"| {label} | {mode} | {c1['p50']:.1f} | {c4['p50']:.1f} / {c4['p95']:.1f} / {c4['p99']:.1f}"
-                  f" | {c4['rate']:.0f} | {c16['rate']:.0f} | {ceiling:.0f} ({how}: {pg['rate']:.0f} SQL/s)"
+                  f" | {c4['rate']:.0f} | {c16['rate']:.0f} | {c16.get('appcpu', 0):.2f} / {c16.get('wrkcpu', 0):.2f}"
+                  f" | {ceiling:.0f} ({how}: {pg['rate']:.0f} SQL/s)"
                   f" | {c16['rate'] / ceiling:.2f} | {share} |")
     print(f"\nModel alone (same class and calls as the app, one query a call): {embed['1']['rate']:.0f} queries/s on one"
           f" thread (mean {embed['1']['mean']:.1f} ms), {embed['4']['rate']:.0f}/s on four"
@@ -77,7 +78,8 @@ def main():
     if home:
         verdict = "met" if home["p99"] < 20 else "missed"
         print(f"Home rails (cached, one profile, 4 clients): p50 {home['p50']:.1f} / p95 {home['p95']:.1f} /"
-              f" p99 {home['p99']:.1f} ms, {home['rate']:.0f} req/s; target p99 < 20 ms: {verdict}.")
+              f" p99 {home['p99']:.1f} ms, {home['rate']:.0f} req/s (CPU app {home.get('appcpu', 0):.2f},"
+              f" wrk {home.get('wrkcpu', 0):.2f}); target p99 < 20 ms: {verdict}.")
         if home["non200"] or home["unexpected"] or home["errors"]:
             problems.append(f"home rails: {int(home['non200'])} not 200, {int(home['errors'])} socket errors")
     else:
