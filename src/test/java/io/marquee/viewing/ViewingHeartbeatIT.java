@@ -136,6 +136,28 @@ class ViewingHeartbeatIT extends ViewingTestBase {
     }
 
     @Test
+    void anEditOrRemovalOfTheContentAppliesToTheVeryNextHeartbeat() {
+        UUID series = catalog.title(CatalogFixtures.word() + " Series", Map.of("title_type", "series"));
+        UUID episode = ViewingFixtures.series(catalog, series, 1)[0][0];
+        viewing.heartbeatOk(viewer, profile, "movie", movie, 10, 100);
+        viewing.heartbeatOk(viewer, profile, "episode", episode, 10, 100);
+
+        catalog.adminCall(
+                        http.patch().uri(CatalogFixtures.ADMIN + "/titles/{id}", movie), Map.of("title_type", "series"))
+                .expectStatus()
+                .isOk();
+        invalid(viewing.heartbeat(viewer, profile, heartbeatBody("movie", movie, 20, 100)), "content_type");
+
+        catalog.adminDelete(CatalogFixtures.ADMIN + "/episodes/{id}", episode)
+                .expectStatus()
+                .is2xxSuccessful();
+        problem(
+                viewing.heartbeat(viewer, profile, heartbeatBody("episode", episode, 20, 100)),
+                HttpStatus.NOT_FOUND,
+                "Content not found");
+    }
+
+    @Test
     void invalidHeartbeatsAre422NamingTheField() {
         invalid(viewing.heartbeat(viewer, profile, heartbeatBody("show", movie, 10, 100)), "content_type");
         invalid(viewing.heartbeat(viewer, profile, heartbeatBody("movie", movie, -1, 100)), "position_seconds");
