@@ -1,5 +1,7 @@
 package io.marquee.viewing.internal;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +32,7 @@ class HeartbeatBatcher {
     private final TransactionTemplate transactions;
     private final long windowNanos;
     private final int maxSize;
+    private final DistributionSummary batchSizes;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition full = lock.newCondition();
@@ -36,16 +40,26 @@ class HeartbeatBatcher {
     private List<Pending> gathering;
 
     @Autowired
-    HeartbeatBatcher(BookmarkRows rows, PlatformTransactionManager transactions, ViewingSettings settings) {
-        this(rows, transactions, settings.heartbeatBatch());
+    HeartbeatBatcher(
+            BookmarkRows rows,
+            PlatformTransactionManager transactions,
+            ViewingSettings settings,
+            MeterRegistry meters) {
+        this(rows, transactions, settings.heartbeatBatch(), meters);
     }
 
     HeartbeatBatcher(
-            BookmarkRows rows, PlatformTransactionManager transactions, ViewingSettings.HeartbeatBatch settings) {
+            BookmarkRows rows,
+            PlatformTransactionManager transactions,
+            ViewingSettings.HeartbeatBatch settings,
+            MeterRegistry meters) {
         this.rows = rows;
         this.transactions = new TransactionTemplate(transactions);
         this.windowNanos = settings.window().toNanos();
         this.maxSize = settings.maxSize();
+        this.batchSizes = DistributionSummary.builder("marquee.viewing.heartbeat_batch.size")
+                .description("Heartbeats written per batch (one statement and one commit)")
+                .register(meters);
     }
 
     /**
@@ -115,6 +129,7 @@ class HeartbeatBatcher {
     }
 
     private void writeBatch(List<Pending> batch) {
+        batchSizes.record(batch.size());
         List<BookmarkRows.Upserted> results;
         try {
             results = transactions.execute(status -> {
@@ -126,8 +141,9 @@ class HeartbeatBatcher {
                 return upserted;
             });
         } catch (RuntimeException | Error e) {
-            if (batch.size() == 1) {
-                batch.get(0).result.completeExceptionally(e);
+            // a transaction that could not begin wrote nothing; writing each alone would only ask for more connections
+            if (batch.size() == 1 || e instanceof CannotCreateTransactionException) {
+                batch.forEach(p -> p.result.completeExceptionally(e));
             } else {
                 BatchFailed failed = new BatchFailed(e);
                 batch.forEach(p -> p.result.completeExceptionally(failed));

@@ -7,6 +7,7 @@ import io.marquee.catalog.CatalogFixtures;
 import io.marquee.support.Concurrently;
 import io.marquee.support.IntegrationTest;
 import io.marquee.support.TestAccounts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,7 +57,10 @@ class HeartbeatBatcherIT {
 
     private HeartbeatBatcher batcher(int size) {
         return new HeartbeatBatcher(
-                rows, transactions, new ViewingSettings.HeartbeatBatch(Duration.ofSeconds(30), size));
+                rows,
+                transactions,
+                new ViewingSettings.HeartbeatBatch(Duration.ofSeconds(30), size),
+                new SimpleMeterRegistry());
     }
 
     private BookmarkRows.Heartbeat heartbeat(UUID title, int position, Instant recordedAt) {
