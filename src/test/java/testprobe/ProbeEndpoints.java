@@ -28,6 +28,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -87,10 +89,12 @@ public class ProbeEndpoints {
     static class ProbeController {
 
         private final JdbcClient jdbc;
+        private final TransactionTemplate transactions;
         private final CountingLookup lookup;
 
-        ProbeController(JdbcClient jdbc, CountingLookup lookup) {
+        ProbeController(JdbcClient jdbc, CountingLookup lookup, PlatformTransactionManager transactions) {
             this.jdbc = jdbc;
+            this.transactions = new TransactionTemplate(transactions);
             this.lookup = lookup;
         }
 
@@ -127,6 +131,12 @@ public class ProbeEndpoints {
         @GetMapping("/probe/db")
         Map<String, Integer> db() {
             return Map.of("one", jdbc.sql("SELECT 1").query(Integer.class).single());
+        }
+
+        @GetMapping("/probe/db-transaction")
+        Map<String, Integer> dbTransaction() {
+            return transactions.execute(status ->
+                    Map.of("one", jdbc.sql("SELECT 1").query(Integer.class).single()));
         }
 
         @GetMapping("/probe/hold")

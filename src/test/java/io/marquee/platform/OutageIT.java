@@ -127,6 +127,8 @@ class OutageIT {
                 .until(() -> pool.getHikariPoolMXBean().getActiveConnections() == 2);
 
         http.get().uri("/probe/db").exchange().expectStatus().isEqualTo(503);
+        // a transaction that cannot begin for want of a connection is no different
+        http.get().uri("/probe/db-transaction").exchange().expectStatus().isEqualTo(503);
 
         CompletableFuture.allOf(first, second).join();
         http.get().uri("/probe/db").exchange().expectStatus().isOk();

@@ -14,6 +14,7 @@ import io.marquee.support.TestAccounts;
 import io.marquee.support.TestAccounts.Account;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,28 @@ class ViewingHeartbeatIT extends ViewingTestBase {
     }
 
     @Test
+    void anEditOrRemovalOfTheContentAppliesToTheVeryNextHeartbeat() {
+        UUID series = catalog.title(CatalogFixtures.word() + " Series", Map.of("title_type", "series"));
+        UUID episode = ViewingFixtures.series(catalog, series, 1)[0][0];
+        viewing.heartbeatOk(viewer, profile, "movie", movie, 10, 100);
+        viewing.heartbeatOk(viewer, profile, "episode", episode, 10, 100);
+
+        catalog.adminCall(
+                        http.patch().uri(CatalogFixtures.ADMIN + "/titles/{id}", movie), Map.of("title_type", "series"))
+                .expectStatus()
+                .isOk();
+        invalid(viewing.heartbeat(viewer, profile, heartbeatBody("movie", movie, 20, 100)), "content_type");
+
+        catalog.adminDelete(CatalogFixtures.ADMIN + "/episodes/{id}", episode)
+                .expectStatus()
+                .is2xxSuccessful();
+        problem(
+                viewing.heartbeat(viewer, profile, heartbeatBody("episode", episode, 20, 100)),
+                HttpStatus.NOT_FOUND,
+                "Content not found");
+    }
+
+    @Test
     void invalidHeartbeatsAre422NamingTheField() {
         invalid(viewing.heartbeat(viewer, profile, heartbeatBody("show", movie, 10, 100)), "content_type");
         invalid(viewing.heartbeat(viewer, profile, heartbeatBody("movie", movie, -1, 100)), "position_seconds");
@@ -244,6 +267,95 @@ class ViewingHeartbeatIT extends ViewingTestBase {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentHeartbeatsOfOneBookmarkKeepTheNewestAndEachIsAnsweredWithAStoredState() throws Exception {
+        Instant base = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(1));
+        int count = 16;
+        List<Callable<Map<String, Object>>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            // arrival order differs from recorded_at order: odd ones were recorded early
+            int age = i % 2 == 0 ? i : count + i;
+            Map<String, Object> body = withRecordedAt(100 + age, base.plusSeconds(age));
+            calls.add(() -> viewing.heartbeat(viewer, profile, body)
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(JSON_MAP)
+                    .getResponseBody());
+        }
+        List<Map<String, Object>> answers = Concurrently.run(calls);
+
+        Map<String, Object> stored = viewing.getOk(viewer, "/bookmarks/by-content/{c}?profile_id={p}", movie, profile);
+        int newest = 2 * count - 1;
+        assertThat(stored)
+                .containsEntry("position_seconds", 100 + newest)
+                .containsEntry("recorded_at", base.plusSeconds(newest).toString());
+        for (int i = 0; i < count; i++) {
+            int age = i % 2 == 0 ? i : count + i;
+            Map<String, Object> answer = answers.get(i);
+            Instant answeredRecordedAt = Instant.parse((String) answer.get("recorded_at"));
+            // its own heartbeat, or a newer one that was stored instead, never an older state
+            assertThat(answeredRecordedAt).isAfterOrEqualTo(base.plusSeconds(age));
+            assertThat(answer)
+                    .containsEntry("id", stored.get("id"))
+                    .containsEntry(
+                            "position_seconds",
+                            100
+                                    + (int) Duration.between(base, answeredRecordedAt)
+                                            .toSeconds());
+        }
+        assertThat(answers.get(count - 1)).isEqualTo(stored);
+    }
+
+    @Test
+    void concurrentHeartbeatsOfManyBookmarksAreEachStoredAndAnsweredWithTheirOwnState() throws Exception {
+        List<Account> accounts = new ArrayList<>(List.of(viewer));
+        List<UUID> profiles = new ArrayList<>(List.of(profile));
+        for (int i = 0; i < 3; i++) {
+            Account account = TestAccounts.register(http);
+            accounts.add(account);
+            profiles.add(TestAccounts.firstProfileId(http, account));
+        }
+        List<UUID> movies = new ArrayList<>(List.of(movie));
+        for (int i = 0; i < 5; i++) {
+            movies.add(catalog.title(CatalogFixtures.word() + " Movie", Map.of()));
+        }
+        List<Callable<Map<String, Object>>> calls = new ArrayList<>();
+        for (int a = 0; a < accounts.size(); a++) {
+            for (int m = 0; m < movies.size(); m++) {
+                Account account = accounts.get(a);
+                UUID profileId = profiles.get(a);
+                // the last movie is complete: its event comes from the batch's transaction
+                Map<String, Object> body =
+                        heartbeatBody("movie", movies.get(m), m == movies.size() - 1 ? 5990 : 100 * a + m, 6000);
+                calls.add(() -> viewing.heartbeat(account, profileId, body)
+                        .expectStatus()
+                        .isOk()
+                        .returnResult(JSON_MAP)
+                        .getResponseBody());
+            }
+        }
+        List<Map<String, Object>> answers = Concurrently.run(calls);
+
+        for (int a = 0; a < accounts.size(); a++) {
+            for (int m = 0; m < movies.size(); m++) {
+                Map<String, Object> answer = answers.get(a * movies.size() + m);
+                assertThat(answer)
+                        .containsEntry("content_id", movies.get(m).toString())
+                        .containsEntry("position_seconds", m == movies.size() - 1 ? 5990 : 100 * a + m)
+                        .isEqualTo(viewing.getOk(
+                                accounts.get(a),
+                                "/bookmarks/by-content/{c}?profile_id={p}",
+                                movies.get(m),
+                                profiles.get(a)));
+            }
+            UUID profileId = profiles.get(a);
+            assertThat(events.ofType(BookmarkCompleted.class))
+                    .filteredOn(e -> e.profileId().equals(profileId))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.contentId()).isEqualTo(movies.get(movies.size() - 1)));
+        }
     }
 
     @Test

@@ -79,6 +79,7 @@ class CatalogAdministration {
     private final CatalogWrites writes;
     private final CatalogReads reads;
     private final CatalogCaches caches;
+    private final CatalogContentReads contents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<EmbeddedTitles> embedded;
@@ -87,12 +88,14 @@ class CatalogAdministration {
             CatalogWrites writes,
             CatalogReads reads,
             CatalogCaches caches,
+            CatalogContentReads contents,
             ApplicationEventPublisher events,
             Clock clock,
             ObjectProvider<EmbeddedTitles> embedded) {
         this.writes = writes;
         this.reads = reads;
         this.caches = caches;
+        this.contents = contents;
         this.events = events;
         this.clock = clock;
         this.embedded = embedded;
@@ -190,6 +193,7 @@ class CatalogAdministration {
         }
         events.publishEvent(new TitleChanged(id));
         CatalogCaches.afterCommit(caches::evictFeatured);
+        CatalogCaches.afterCommit(contents::forgetAll); // a movie may have become a series, or back
         return title(id);
     }
 
@@ -200,6 +204,7 @@ class CatalogAdministration {
         }
         events.publishEvent(new TitleRemoved(id));
         CatalogCaches.afterCommit(caches::evictFeatured);
+        CatalogCaches.afterCommit(contents::forgetAll);
     }
 
     @Transactional
@@ -231,6 +236,7 @@ class CatalogAdministration {
         List<UUID> episodes = writes.episodesOfSeason(seasonId);
         writes.deleteSeason(seasonId);
         episodes.forEach(episode -> events.publishEvent(new EpisodeRemoved(episode, season.titleId())));
+        CatalogCaches.afterCommit(contents::forgetAll);
     }
 
     @Transactional
@@ -264,6 +270,7 @@ class CatalogAdministration {
     void deleteEpisode(UUID episodeId) {
         UUID seriesId = writes.deleteEpisode(episodeId).orElseThrow(() -> new NotFoundException(EPISODE_NOT_FOUND));
         events.publishEvent(new EpisodeRemoved(episodeId, seriesId));
+        CatalogCaches.afterCommit(contents::forgetAll);
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package io.marquee.catalog.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.marquee.catalog.CatalogContent;
 import java.util.Collection;
 import java.util.Map;
@@ -15,13 +17,37 @@ import org.springframework.stereotype.Component;
 class CatalogContentReads implements CatalogContent {
 
     private final JdbcClient jdbc;
+    private final Cache<UUID, Content> contents;
 
-    CatalogContentReads(JdbcClient jdbc) {
+    CatalogContentReads(JdbcClient jdbc, CatalogSettings settings) {
         this.jdbc = jdbc;
+        this.contents = Caffeine.newBuilder()
+                .expireAfterWrite(settings.contentCacheTtl())
+                .maximumSize(100_000)
+                .build();
     }
 
+    /**
+     * Cached in process (every heartbeat asks): what an id is changes only when an admin edits or removes catalog
+     * content, which clears the cache of this instance once committed ({@link #forgetAll}); other instances follow
+     * within {@code marquee.catalog.content-cache-ttl}. Unknown ids are not cached, so new content is found at once.
+     */
     @Override
     public Optional<Content> find(UUID contentId) {
+        Content cached = contents.getIfPresent(contentId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Content> found = query(contentId);
+        found.ifPresent(content -> contents.put(contentId, content));
+        return found;
+    }
+
+    void forgetAll() {
+        contents.invalidateAll();
+    }
+
+    private Optional<Content> query(UUID contentId) {
         return jdbc.sql("""
                         SELECT id, title_type AS kind, id AS title_id FROM titles WHERE id = :id
                         UNION ALL

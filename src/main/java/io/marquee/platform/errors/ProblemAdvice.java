@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -51,7 +52,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(e.status(), e.type(), e.getMessage(), request, e.violations(), e.extensions());
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class})
+    /** A transaction that cannot begin has no connection: the database is unreachable or every connection is busy. */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        QueryTimeoutException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
         log.warn("Backing service unavailable: {}", e.getMessage());
         return unavailable(request);
@@ -59,7 +65,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     static boolean isUnavailable(Throwable e) {
         return causedBy(e, DataAccessResourceFailureException.class) != null
-                || causedBy(e, QueryTimeoutException.class) != null;
+                || causedBy(e, QueryTimeoutException.class) != null
+                || causedBy(e, CannotCreateTransactionException.class) != null;
     }
 
     static ResponseEntity<Object> unavailable(HttpServletRequest request) {

@@ -6,8 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -82,25 +87,110 @@ class BookmarkRows {
     }
 
     /**
-     * One statement: inserts the bookmark, or updates it when the heartbeat is not older than the stored one
-     * ({@code recorded_at}); concurrent first heartbeats meet in {@code ON CONFLICT} instead of failing. The row is
-     * locked and read first, so that its previous state (for the completion and restore events) is the one this write
-     * replaces.
+     * Upserts heartbeats in one statement; the answers are in the order of {@code heartbeats}. Each bookmark is
+     * inserted, or updated when its heartbeat is not older than the stored one ({@code recorded_at}); concurrent first
+     * heartbeats meet in {@code ON CONFLICT} instead of failing. The rows are locked and read first, so that their
+     * previous state (for the completion and restore events) is the one this write replaces, and in key order, so that
+     * concurrent batches cannot deadlock.
+     *
+     * <p>PostgreSQL refuses to touch a row twice in one statement: of heartbeats for the same (profile, content) only
+     * the newest is written (by {@code recorded_at}, the later one on a tie, as one after the other would), and the
+     * others are answered like late heartbeats, with the bookmark as stored.
      */
-    Upserted upsert(Heartbeat heartbeat) {
-        Optional<Upserted> written = jdbc.sql("""
-                        WITH previous AS (
-                            SELECT completed, dismissed_at FROM bookmarks
-                            WHERE profile_id = :profile AND content_id = :content
+    List<Upserted> upsertAll(List<Heartbeat> heartbeats) {
+        Map<Key, Heartbeat> newest = new LinkedHashMap<>();
+        for (Heartbeat heartbeat : heartbeats) {
+            newest.merge(
+                    Key.of(heartbeat),
+                    heartbeat,
+                    (kept, next) -> next.recordedAt().isBefore(kept.recordedAt()) ? kept : next);
+        }
+        Map<Key, Upserted> results = new HashMap<>();
+        write(newest.values()).forEach(upserted -> results.put(Key.of(upserted.row()), upserted));
+        List<Key> missing =
+                newest.keySet().stream().filter(k -> !results.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            // late heartbeats whose row another transaction inserted after this statement's snapshot
+            stored(missing).forEach(row -> results.put(Key.of(row), late(row)));
+        }
+        List<Upserted> answers = new ArrayList<>(heartbeats.size());
+        for (Heartbeat heartbeat : heartbeats) {
+            Key key = Key.of(heartbeat);
+            Upserted upserted = results.get(key);
+            if (upserted == null) {
+                throw new IllegalStateException("no bookmark after upserting " + key);
+            }
+            answers.add(newest.get(key) == heartbeat ? upserted : late(upserted.row()));
+        }
+        return answers;
+    }
+
+    private record Key(UUID profileId, UUID contentId) {
+
+        static Key of(Heartbeat heartbeat) {
+            return new Key(heartbeat.profileId(), heartbeat.contentId());
+        }
+
+        static Key of(Row row) {
+            return new Key(row.profileId(), row.contentId());
+        }
+    }
+
+    private static Upserted late(Row stored) {
+        return new Upserted(stored, false, stored.completed(), stored.dismissedAt() != null);
+    }
+
+    /** The upsert of distinct (profile, content) pairs: the rows written, and the locked rows left as they were. */
+    private List<Upserted> write(Collection<Heartbeat> heartbeats) {
+        int n = heartbeats.size();
+        String[] profiles = new String[n];
+        String[] types = new String[n];
+        String[] contents = new String[n];
+        String[] titles = new String[n];
+        int[] positions = new int[n];
+        int[] durations = new int[n];
+        boolean[] completed = new boolean[n];
+        String[] devices = new String[n];
+        String[] recorded = new String[n];
+        String[] now = new String[n];
+        int i = 0;
+        for (Heartbeat h : heartbeats) {
+            profiles[i] = h.profileId().toString();
+            types[i] = h.contentType();
+            contents[i] = h.contentId().toString();
+            titles[i] = h.titleId().toString();
+            positions[i] = h.positionSeconds();
+            durations[i] = h.durationSeconds();
+            completed[i] = h.completed();
+            devices[i] = h.deviceType();
+            recorded[i] = SqlTime.text(h.recordedAt());
+            now[i] = SqlTime.text(h.now());
+            i++;
+        }
+        return jdbc.sql("""
+                        WITH input AS (
+                            SELECT * FROM unnest(CAST(:profiles AS uuid[]), CAST(:types AS text[]),
+                                                 CAST(:contents AS uuid[]), CAST(:titles AS uuid[]),
+                                                 CAST(:positions AS int[]), CAST(:durations AS int[]),
+                                                 CAST(:completed AS boolean[]), CAST(:devices AS text[]),
+                                                 CAST(:recorded AS timestamptz[]), CAST(:now AS timestamptz[]))
+                                AS i(profile_id, content_type, content_id, title_id, position_seconds,
+                                     duration_seconds, completed, device_type, recorded_at, updated_at)
+                        ), previous AS (
+                            SELECT b.* FROM bookmarks b
+                            WHERE (b.profile_id, b.content_id) IN (SELECT profile_id, content_id FROM input)
+                            ORDER BY b.profile_id, b.content_id
                             FOR UPDATE
                         ), written AS (
                             INSERT INTO bookmarks (profile_id, content_type, content_id, title_id, position_seconds,
                                                    duration_seconds, completed, device_type, recorded_at, updated_at)
-                            SELECT :profile, :type, :content, :title, :position, :duration, :completed, :device,
-                                   :recorded, :now
-                            -- reads the previous row before this statement changes it (a row changed by the
+                            SELECT profile_id, content_type, content_id, title_id, position_seconds, duration_seconds,
+                                   completed, device_type, recorded_at, updated_at
+                            FROM input
+                            -- reads the previous rows before this statement changes them (a row changed by the
                             -- statement itself could no longer be locked and read)
                             WHERE (SELECT count(*) FROM previous) >= 0
+                            ORDER BY profile_id, content_id
                             ON CONFLICT (profile_id, content_id) DO UPDATE SET
                                 content_type = excluded.content_type,
                                 title_id = excluded.title_id,
@@ -114,27 +204,49 @@ class BookmarkRows {
                             WHERE bookmarks.recorded_at <= excluded.recorded_at
                             RETURNING *
                         )
-                        SELECT w.*, coalesce(p.completed, false) AS was_completed,
+                        SELECT w.*, true AS applied, coalesce(p.completed, false) AS was_completed,
                                p.dismissed_at IS NOT NULL AS was_dismissed
-                        FROM written w LEFT JOIN previous p ON true
+                        FROM written w
+                        LEFT JOIN previous p ON p.profile_id = w.profile_id AND p.content_id = w.content_id
+                        UNION ALL
+                        -- late heartbeats: the locked row stays as it is
+                        SELECT p.*, false, p.completed, p.dismissed_at IS NOT NULL
+                        FROM previous p
+                        WHERE NOT EXISTS (
+                            SELECT 1 FROM written w WHERE w.profile_id = p.profile_id AND w.content_id = p.content_id)
                         """)
-                .param("profile", heartbeat.profileId())
-                .param("type", heartbeat.contentType())
-                .param("content", heartbeat.contentId())
-                .param("title", heartbeat.titleId())
-                .param("position", heartbeat.positionSeconds())
-                .param("duration", heartbeat.durationSeconds())
-                .param("completed", heartbeat.completed())
-                .param("device", heartbeat.deviceType())
-                .param("recorded", SqlTime.utc(heartbeat.recordedAt()))
-                .param("now", SqlTime.utc(heartbeat.now()))
-                .query((rs, n) ->
-                        new Upserted(row(rs), true, rs.getBoolean("was_completed"), rs.getBoolean("was_dismissed")))
-                .optional();
-        return written.orElseGet(() -> {
-            Row stored = byContent(heartbeat.profileId(), heartbeat.contentId()).orElseThrow();
-            return new Upserted(stored, false, stored.completed(), stored.dismissedAt() != null);
-        });
+                .param("profiles", profiles)
+                .param("types", types)
+                .param("contents", contents)
+                .param("titles", titles)
+                .param("positions", positions)
+                .param("durations", durations)
+                .param("completed", completed)
+                .param("devices", devices)
+                .param("recorded", recorded)
+                .param("now", now)
+                .query((rs, rowNum) -> new Upserted(
+                        row(rs),
+                        rs.getBoolean("applied"),
+                        rs.getBoolean("was_completed"),
+                        rs.getBoolean("was_dismissed")))
+                .list();
+    }
+
+    private List<Row> stored(List<Key> keys) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM bookmarks
+                        WHERE (profile_id, content_id) IN (
+                            SELECT * FROM unnest(CAST(:profiles AS uuid[]), CAST(:contents AS uuid[])))
+                        """)
+                .param(
+                        "profiles",
+                        keys.stream().map(k -> k.profileId().toString()).toArray(String[]::new))
+                .param(
+                        "contents",
+                        keys.stream().map(k -> k.contentId().toString()).toArray(String[]::new))
+                .query(ROW)
+                .list();
     }
 
     Optional<Row> byContent(UUID profileId, UUID contentId) {

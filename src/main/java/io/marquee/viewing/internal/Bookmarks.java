@@ -65,6 +65,7 @@ class Bookmarks implements ContinueWatching {
     private final ResumptionScoring scoring;
     private final Clock clock;
     private final SyncEvents sync;
+    private final HeartbeatBatcher heartbeats;
     private final Counter heartbeatsStored;
     private final Counter heartbeatsLate;
 
@@ -77,6 +78,7 @@ class Bookmarks implements ContinueWatching {
             ViewingSettings settings,
             Clock clock,
             SyncEvents sync,
+            HeartbeatBatcher heartbeats,
             MeterRegistry meters) {
         this.rows = rows;
         this.catalog = catalog;
@@ -87,6 +89,7 @@ class Bookmarks implements ContinueWatching {
         this.scoring = new ResumptionScoring(settings.scoring());
         this.clock = clock;
         this.sync = sync;
+        this.heartbeats = heartbeats;
         this.heartbeatsStored = heartbeats(meters, "stored");
         this.heartbeatsLate = heartbeats(meters, "late");
     }
@@ -100,9 +103,9 @@ class Bookmarks implements ContinueWatching {
 
     /**
      * Stores a heartbeat unless it is older than the stored one; either way the answer is the bookmark as stored, and
-     * it is committed when this returns. Only state changes (completed, restored by playing) publish events.
+     * it is committed when this returns (heartbeats arriving together commit together, see {@link HeartbeatBatcher}).
+     * Only state changes (completed, restored by playing) publish events, within the writing transaction.
      */
-    @Transactional
     BookmarkView heartbeat(HeartbeatCommand command) {
         CatalogContent.Content content =
                 catalog.find(command.contentId()).orElseThrow(() -> new NotFoundException("Content not found"));
@@ -129,17 +132,19 @@ class Bookmarks implements ContinueWatching {
         int duration = command.durationSeconds();
         int position = Math.min(command.positionSeconds(), duration);
         boolean completed = settings.completion().completed(position, duration);
-        BookmarkRows.Upserted result = rows.upsert(new BookmarkRows.Heartbeat(
-                command.profileId(),
-                command.contentType(),
-                command.contentId(),
-                content.titleId(),
-                position,
-                duration,
-                completed,
-                command.deviceType(),
-                recordedAt,
-                now));
+        BookmarkRows.Upserted result = heartbeats.write(
+                new BookmarkRows.Heartbeat(
+                        command.profileId(),
+                        command.contentType(),
+                        command.contentId(),
+                        content.titleId(),
+                        position,
+                        duration,
+                        completed,
+                        command.deviceType(),
+                        recordedAt,
+                        now),
+                written -> publishStateChanges(written, now));
         BookmarkRows.Row row = result.row();
         if (!result.applied()) {
             heartbeatsLate.increment();
@@ -147,6 +152,15 @@ class Bookmarks implements ContinueWatching {
         }
         heartbeatsStored.increment();
         announce("bookmark_updated", row);
+        return BookmarkView.of(row);
+    }
+
+    /** Inside the heartbeat's transaction: the events of a bookmark that became completed, or came back by playing. */
+    private void publishStateChanges(BookmarkRows.Upserted result, Instant now) {
+        if (!result.applied()) {
+            return;
+        }
+        BookmarkRows.Row row = result.row();
         if (row.completed() && !result.wasCompleted()) {
             events.publishEvent(new BookmarkCompleted(
                     row.profileId(), row.id(), row.contentType(), row.contentId(), row.titleId(), now));
@@ -154,7 +168,6 @@ class Bookmarks implements ContinueWatching {
         if (result.wasDismissed()) {
             events.publishEvent(new BookmarkRestored(row.profileId(), row.id(), row.contentId(), row.titleId(), now));
         }
-        return BookmarkView.of(row);
     }
 
     @Transactional

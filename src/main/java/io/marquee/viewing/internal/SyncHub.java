@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -147,6 +148,9 @@ class SyncHub implements MessageListener, SmartLifecycle {
     /** A message of the channel: an announced event (see {@link SyncEvents}) or {@code close-user:userId}. */
     @Override
     public void onMessage(Message message, byte[] pattern) {
+        if (connections.isEmpty()) {
+            return; // nothing of this instance to write to or close
+        }
         String body = new String(message.getBody(), StandardCharsets.UTF_8);
         if (body.startsWith(CLOSE)) {
             UUID userId = UUID.fromString(body.substring(CLOSE.length()));
@@ -253,15 +257,23 @@ class SyncHub implements MessageListener, SmartLifecycle {
         return running;
     }
 
-    /** The channel subscription that feeds {@link #onMessage}. */
+    /**
+     * The channel subscription that feeds {@link #onMessage}. Every heartbeat is a message: they are handed to the
+     * application's task executor (virtual threads where the JDK has them, else its bounded pool), not to the
+     * container's default executor, which starts a new platform thread for each message.
+     */
     @Configuration(proxyBeanMethods = false)
     static class Subscription {
 
         @Bean
         RedisMessageListenerContainer viewingSyncListener(
-                RedisConnectionFactory connections, SyncHub hub, SyncEvents events) {
+                RedisConnectionFactory connections,
+                SyncHub hub,
+                SyncEvents events,
+                AsyncTaskExecutor applicationTaskExecutor) {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connections);
+            container.setTaskExecutor(applicationTaskExecutor);
             container.addMessageListener(hub, new ChannelTopic(events.channel()));
             return container;
         }

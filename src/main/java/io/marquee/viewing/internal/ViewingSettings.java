@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param continueWatchingCandidates at most this many titles are considered for continue watching (before the
  *     parental filter and the {@code limit} of the request)
  * @param scoring resumption scoring of continue watching
+ * @param heartbeatBatch how heartbeats are gathered into one write
  */
 @Validated
 @ConfigurationProperties("marquee.viewing")
@@ -28,7 +29,17 @@ record ViewingSettings(
         @NotNull @DefaultValue("30d") Duration staleAfter,
         @NotNull @DefaultValue("5m") Duration maxClockAhead,
         @Min(20) @Max(1000) @DefaultValue("200") int continueWatchingCandidates,
-        @Valid @NotNull Scoring scoring) {
+        @Valid @NotNull Scoring scoring,
+        @Valid @NotNull @DefaultValue HeartbeatBatch heartbeatBatch) {
+
+    /**
+     * Heartbeats arriving within {@code window} of the first one are written as one multi-row upsert in one
+     * transaction, at most {@code maxSize} of them ({@code 1}: each on its own). Every heartbeat waits up to
+     * {@code window} longer for its answer.
+     */
+    record HeartbeatBatch(
+            @NotNull @DefaultValue("2ms") Duration window,
+            @Min(1) @Max(1000) @DefaultValue("64") int maxSize) {}
 
     /**
      * {@code completed = position ≥ percent × duration OR (duration > longerThan AND duration − position ≤
