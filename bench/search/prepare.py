@@ -34,7 +34,7 @@ COMMIT;
 """
 NEAREST = f"""BEGIN;
 SELECT set_config('hnsw.ef_search', ':ef', true), set_config('hnsw.iterative_scan', 'strict_order', true);
-SELECT h.title_id, 1 - h.distance AS similarity FROM (SELECT e.title_id, e.embedding <=> CAST(:v AS vector) AS distance FROM content_embeddings e JOIN titles t ON t.id = e.title_id WHERE (CAST(NULL AS text[]) IS NULL OR t.age_rating = ANY(NULL)) AND e.title_id <> ALL(CAST('{}' AS uuid[])) ORDER BY e.embedding <=> CAST(:v AS vector) LIMIT :limit) h WHERE 1 - h.distance >= {MIN_SIMILARITY} ORDER BY h.distance, h.title_id;
+SELECT h.title_id, 1 - h.distance AS similarity FROM (SELECT e.title_id, e.embedding <=> CAST(:v AS vector) AS distance FROM content_embeddings e JOIN titles t ON t.id = e.title_id WHERE (CAST(NULL AS text[]) IS NULL OR t.age_rating = ANY(NULL)) AND e.title_id <> ALL(CAST('{{}}' AS uuid[])) ORDER BY e.embedding <=> CAST(:v AS vector) LIMIT :limit) h WHERE 1 - h.distance >= {MIN_SIMILARITY} ORDER BY h.distance, h.title_id;
 COMMIT;
 """
 

@@ -80,7 +80,7 @@ class HomeRails {
         return new CachedHome(ratingLimit.label(), json.writeValueAsString(rails(userId, profileId, ratingLimit)));
     }
 
-    HomeResponse rails(UUID userId, UUID profileId, AgeRating ratingLimit) {
+    private HomeResponse rails(UUID userId, UUID profileId, AgeRating ratingLimit) {
         int size = settings.railSize();
         List<ViewingItem> watching = continueWatching.top(userId, profileId, size);
         List<SemanticHit> forYou = forYou(profileId, ratingLimit, size);
