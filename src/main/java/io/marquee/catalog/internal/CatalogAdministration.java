@@ -19,6 +19,7 @@ import io.marquee.platform.errors.FieldViolation;
 import io.marquee.platform.errors.InvalidInputException;
 import io.marquee.platform.errors.NotFoundException;
 import io.marquee.platform.sql.Like;
+import io.marquee.platform.tx.AfterCommit;
 import io.marquee.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
@@ -159,7 +160,7 @@ class CatalogAdministration {
             writes.replaceCast(id, request.cast());
         }
         events.publishEvent(new TitlePublished(id));
-        CatalogCaches.afterCommit(caches::evictFeatured);
+        AfterCommit.run(caches::evictFeatured);
         return title(id);
     }
 
@@ -192,8 +193,8 @@ class CatalogAdministration {
             writes.replaceCast(id, request.cast() == null ? List.of() : request.cast());
         }
         events.publishEvent(new TitleChanged(id));
-        CatalogCaches.afterCommit(caches::evictFeatured);
-        CatalogCaches.afterCommit(contents::forgetAll); // a movie may have become a series, or back
+        AfterCommit.run(caches::evictFeatured);
+        AfterCommit.run(contents::forgetAll); // a movie may have become a series, or back
         return title(id);
     }
 
@@ -203,8 +204,8 @@ class CatalogAdministration {
             throw new NotFoundException(CatalogBrowsing.TITLE_NOT_FOUND);
         }
         events.publishEvent(new TitleRemoved(id));
-        CatalogCaches.afterCommit(caches::evictFeatured);
-        CatalogCaches.afterCommit(contents::forgetAll);
+        AfterCommit.run(caches::evictFeatured);
+        AfterCommit.run(contents::forgetAll);
     }
 
     @Transactional
@@ -236,7 +237,7 @@ class CatalogAdministration {
         List<UUID> episodes = writes.episodesOfSeason(seasonId);
         writes.deleteSeason(seasonId);
         episodes.forEach(episode -> events.publishEvent(new EpisodeRemoved(episode, season.titleId())));
-        CatalogCaches.afterCommit(contents::forgetAll);
+        AfterCommit.run(contents::forgetAll);
     }
 
     @Transactional
@@ -270,7 +271,7 @@ class CatalogAdministration {
     void deleteEpisode(UUID episodeId) {
         UUID seriesId = writes.deleteEpisode(episodeId).orElseThrow(() -> new NotFoundException(EPISODE_NOT_FOUND));
         events.publishEvent(new EpisodeRemoved(episodeId, seriesId));
-        CatalogCaches.afterCommit(contents::forgetAll);
+        AfterCommit.run(contents::forgetAll);
     }
 
     @Transactional
@@ -282,7 +283,7 @@ class CatalogAdministration {
         }
         CatalogReads.Genre genre = writes.insertGenre(name, slug)
                 .orElseThrow(() -> new ConflictException("A genre with this name or slug already exists"));
-        CatalogCaches.afterCommit(caches::evictGenres);
+        AfterCommit.run(caches::evictGenres);
         return genre;
     }
 
@@ -291,7 +292,7 @@ class CatalogAdministration {
     void deleteGenre(UUID genreId) {
         List<UUID> titles = writes.deleteGenre(genreId).orElseThrow(() -> new NotFoundException("Genre not found"));
         titles.forEach(title -> events.publishEvent(new TitleChanged(title)));
-        CatalogCaches.afterCommit(caches::evictGenres);
+        AfterCommit.run(caches::evictGenres);
     }
 
     /** {@code genreIds} without duplicates, in order; 422 naming {@code genre_ids} when any does not exist. */

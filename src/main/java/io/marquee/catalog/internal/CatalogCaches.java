@@ -6,8 +6,6 @@ import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.CachePut;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The catalog's Redis caches (SPEC §7): genres ({@code marquee.cache.ttl.genres}) and featured titles per parental
@@ -61,18 +59,4 @@ class CatalogCaches {
             cacheNames = {GENRES, FEATURED},
             allEntries = true)
     public void evictGenres() {}
-
-    /** Runs {@code eviction} once the current transaction has committed (at once when there is none). */
-    static void afterCommit(Runnable eviction) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            eviction.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                eviction.run();
-            }
-        });
-    }
 }

@@ -1,6 +1,7 @@
 package io.marquee.viewing.internal;
 
 import io.marquee.platform.ThrottledLog;
+import io.marquee.platform.tx.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,8 +18,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The sync events of a profile (SPEC §5): appended, once the write has committed, to the profile's capped Redis Stream
@@ -54,17 +53,7 @@ class SyncEvents {
     /** Publishes when the current transaction commits (at once without one). */
     void publishAfterCommit(
             UUID profileId, String type, UUID contentId, Integer position, Boolean completed, Instant updatedAt) {
-        Runnable publish = () -> publish(profileId, type, contentId, position, completed, updatedAt);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    publish.run();
-                }
-            });
-        } else {
-            publish.run();
-        }
+        AfterCommit.run(() -> publish(profileId, type, contentId, position, completed, updatedAt));
     }
 
     /**
