@@ -4,7 +4,7 @@ import io.marquee.catalog.TitleChanged;
 import io.marquee.catalog.TitleRemoved;
 import io.marquee.platform.cache.CacheEviction;
 import io.marquee.platform.events.SubscriptionTierChanged;
-import io.marquee.viewing.BookmarkChanged;
+import io.marquee.viewing.BookmarksChanged;
 import io.marquee.viewing.TitleRated;
 import io.marquee.viewing.WatchlistChanged;
 import java.util.UUID;
@@ -30,8 +30,8 @@ class HomeRailsEviction {
     }
 
     @EventListener
-    void on(BookmarkChanged event) {
-        forget(event.profileId());
+    void on(BookmarksChanged event) {
+        eviction.evictAll(HomeRails.CACHE, event.profileIds());
     }
 
     @EventListener
@@ -46,11 +46,12 @@ class HomeRailsEviction {
 
     @EventListener
     void on(SubscriptionTierChanged event) {
-        jdbc.sql("SELECT id FROM profiles WHERE user_id = :user")
-                .param("user", event.userId())
-                .query(UUID.class)
-                .list()
-                .forEach(this::forget);
+        eviction.evictAll(
+                HomeRails.CACHE,
+                jdbc.sql("SELECT id FROM profiles WHERE user_id = :user")
+                        .param("user", event.userId())
+                        .query(UUID.class)
+                        .list());
     }
 
     @EventListener

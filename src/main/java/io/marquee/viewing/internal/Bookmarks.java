@@ -9,12 +9,9 @@ import io.marquee.platform.errors.InvalidInputException;
 import io.marquee.platform.errors.NotFoundException;
 import io.marquee.platform.web.Listing;
 import io.marquee.platform.web.Page;
-import io.marquee.viewing.BookmarkChanged;
-import io.marquee.viewing.BookmarkCompleted;
 import io.marquee.viewing.BookmarkDismissed;
 import io.marquee.viewing.BookmarkRestored;
 import io.marquee.viewing.ContinueWatching;
-import io.marquee.viewing.HistoryDeleted;
 import io.marquee.viewing.ViewingItem;
 import io.marquee.viewing.ViewingItem.NextEpisode;
 import io.marquee.viewing.ViewingItem.TitleInfo;
@@ -64,7 +61,7 @@ class Bookmarks implements ContinueWatching {
     private final ViewingSettings settings;
     private final ResumptionScoring scoring;
     private final Clock clock;
-    private final SyncEvents sync;
+    private final BookmarkAnnouncements announcements;
     private final HeartbeatBatcher heartbeats;
     private final Counter heartbeatsStored;
     private final Counter heartbeatsLate;
@@ -77,7 +74,7 @@ class Bookmarks implements ContinueWatching {
             ApplicationEventPublisher events,
             ViewingSettings settings,
             Clock clock,
-            SyncEvents sync,
+            BookmarkAnnouncements announcements,
             HeartbeatBatcher heartbeats,
             MeterRegistry meters) {
         this.rows = rows;
@@ -88,7 +85,7 @@ class Bookmarks implements ContinueWatching {
         this.settings = settings;
         this.scoring = new ResumptionScoring(settings.scoring());
         this.clock = clock;
-        this.sync = sync;
+        this.announcements = announcements;
         this.heartbeats = heartbeats;
         this.heartbeatsStored = heartbeats(meters, "stored");
         this.heartbeatsLate = heartbeats(meters, "late");
@@ -104,7 +101,7 @@ class Bookmarks implements ContinueWatching {
     /**
      * Stores a heartbeat unless it is older than the stored one; either way the answer is the bookmark as stored, and
      * it is committed when this returns (heartbeats arriving together commit together, see {@link HeartbeatBatcher}).
-     * Only state changes (completed, restored by playing) publish events, within the writing transaction.
+     * Only state changes (completed, restored by playing) publish module events (see {@link BookmarkAnnouncements}).
      */
     BookmarkView heartbeat(HeartbeatCommand command) {
         CatalogContent.Content content =
@@ -132,42 +129,19 @@ class Bookmarks implements ContinueWatching {
         int duration = command.durationSeconds();
         int position = Math.min(command.positionSeconds(), duration);
         boolean completed = settings.completion().completed(position, duration);
-        BookmarkRows.Upserted result = heartbeats.write(
-                new BookmarkRows.Heartbeat(
-                        command.profileId(),
-                        command.contentType(),
-                        command.contentId(),
-                        content.titleId(),
-                        position,
-                        duration,
-                        completed,
-                        command.deviceType(),
-                        recordedAt,
-                        now),
-                written -> publishStateChanges(written, now));
-        BookmarkRows.Row row = result.row();
-        if (!result.applied()) {
-            heartbeatsLate.increment();
-            return BookmarkView.of(row);
-        }
-        heartbeatsStored.increment();
-        announce("bookmark_updated", row);
-        return BookmarkView.of(row);
-    }
-
-    /** Inside the heartbeat's transaction: the events of a bookmark that became completed, or came back by playing. */
-    private void publishStateChanges(BookmarkRows.Upserted result, Instant now) {
-        if (!result.applied()) {
-            return;
-        }
-        BookmarkRows.Row row = result.row();
-        if (row.completed() && !result.wasCompleted()) {
-            events.publishEvent(new BookmarkCompleted(
-                    row.profileId(), row.id(), row.contentType(), row.contentId(), row.titleId(), now));
-        }
-        if (result.wasDismissed()) {
-            events.publishEvent(new BookmarkRestored(row.profileId(), row.id(), row.contentId(), row.titleId(), now));
-        }
+        BookmarkRows.Upserted result = heartbeats.write(new BookmarkRows.Heartbeat(
+                command.profileId(),
+                command.contentType(),
+                command.contentId(),
+                content.titleId(),
+                position,
+                duration,
+                completed,
+                command.deviceType(),
+                recordedAt,
+                now));
+        (result.applied() ? heartbeatsStored : heartbeatsLate).increment();
+        return BookmarkView.of(result.row());
     }
 
     @Transactional
@@ -176,7 +150,7 @@ class Bookmarks implements ContinueWatching {
         BookmarkRows.Change change = rows.setDismissed(profileId, bookmarkId, now, now)
                 .orElseThrow(() -> new NotFoundException(BOOKMARK_NOT_FOUND));
         BookmarkRows.Row after = change.after();
-        announce("bookmark_dismissed", after);
+        announcements.changed("bookmark_dismissed", after);
         if (change.before().dismissedAt() == null) {
             events.publishEvent(new BookmarkDismissed(profileId, after.id(), after.contentId(), after.titleId(), now));
         }
@@ -191,7 +165,7 @@ class Bookmarks implements ContinueWatching {
                 .orElseThrow(() -> new NotFoundException(BOOKMARK_NOT_FOUND));
         BookmarkRows.Row before = change.before();
         BookmarkRows.Row after = change.after();
-        announce("bookmark_restored", after);
+        announcements.changed("bookmark_restored", after);
         boolean wasPaused =
                 before.dismissedAt() != null || before.updatedAt().isBefore(now.minus(settings.staleAfter()));
         if (wasPaused && !after.completed()) {
@@ -285,19 +259,8 @@ class Bookmarks implements ContinueWatching {
     void deleteHistory(UUID profileId, UUID contentId) {
         List<UUID> deleted = rows.deleteHistory(profileId, contentId);
         if (!deleted.isEmpty()) {
-            events.publishEvent(new HistoryDeleted(profileId, deleted));
-            events.publishEvent(new BookmarkChanged(profileId));
-            Instant now = clock.instant();
-            deleted.forEach(
-                    content -> sync.publishAfterCommit(profileId, "bookmark_deleted", content, null, null, now));
+            announcements.historyDeleted(profileId, deleted, clock.instant());
         }
-    }
-
-    /** To the profile's devices, once committed (SPEC §5 sync). */
-    private void announce(String type, BookmarkRows.Row row) {
-        events.publishEvent(new BookmarkChanged(row.profileId()));
-        sync.publishAfterCommit(
-                row.profileId(), type, row.contentId(), row.positionSeconds(), row.completed(), row.updatedAt());
     }
 
     /** An item with what the catalog says about it. */

@@ -33,6 +33,7 @@ class HeartbeatBatcher {
     private final long windowNanos;
     private final int maxSize;
     private final DistributionSummary batchSizes;
+    private final Consumer<List<BookmarkRows.Upserted>> inTransaction;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition full = lock.newCondition();
@@ -44,16 +45,24 @@ class HeartbeatBatcher {
             BookmarkRows rows,
             PlatformTransactionManager transactions,
             ViewingSettings settings,
-            MeterRegistry meters) {
-        this(rows, transactions, settings.heartbeatBatch(), meters);
+            MeterRegistry meters,
+            BookmarkAnnouncements announcements) {
+        this(rows, transactions, settings.heartbeatBatch(), meters, announcements::heartbeatsWritten);
     }
 
+    /**
+     * @param inTransaction runs inside each writing transaction with what it wrote, in order (for events that must
+     *     commit with the write); a heartbeat of a failed batch is written again on its own and passed again, alone,
+     *     but only the run in the committed transaction counts
+     */
     HeartbeatBatcher(
             BookmarkRows rows,
             PlatformTransactionManager transactions,
             ViewingSettings.HeartbeatBatch settings,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Consumer<List<BookmarkRows.Upserted>> inTransaction) {
         this.rows = rows;
+        this.inTransaction = inTransaction;
         this.transactions = new TransactionTemplate(transactions);
         this.windowNanos = settings.window().toNanos();
         this.maxSize = settings.maxSize();
@@ -63,23 +72,21 @@ class HeartbeatBatcher {
     }
 
     /**
-     * Writes the heartbeat and returns what it did once it is committed. {@code inTransaction} runs with the result
-     * inside the writing transaction (for events that must commit with the write); it may run twice when the batch
-     * failed and the heartbeat is written again on its own, but only the run in the committed transaction counts.
+     * Writes the heartbeat and returns what it did once it is committed.
      *
      * @throws IllegalStateException inside a transaction: the write commits on its own
      */
-    BookmarkRows.Upserted write(BookmarkRows.Heartbeat heartbeat, Consumer<BookmarkRows.Upserted> inTransaction) {
+    BookmarkRows.Upserted write(BookmarkRows.Heartbeat heartbeat) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("heartbeats are committed in batches, not in the caller's transaction");
         }
-        Pending pending = new Pending(heartbeat, inTransaction);
+        Pending pending = new Pending(heartbeat);
         List<Pending> batch = join(pending);
         if (batch != null) {
             writeBatch(batch);
         }
         try {
-            return pending.result.join();
+            return pending.result().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof BatchFailed) {
                 return writeAlone(pending);
@@ -134,44 +141,36 @@ class HeartbeatBatcher {
         try {
             results = transactions.execute(status -> {
                 List<BookmarkRows.Upserted> upserted =
-                        rows.upsertAll(batch.stream().map(p -> p.heartbeat).toList());
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).inTransaction.accept(upserted.get(i));
-                }
+                        rows.upsertAll(batch.stream().map(p -> p.heartbeat()).toList());
+                inTransaction.accept(upserted);
                 return upserted;
             });
         } catch (RuntimeException | Error e) {
             // a transaction that could not begin wrote nothing; writing each alone would only ask for more connections
             if (batch.size() == 1 || e instanceof CannotCreateTransactionException) {
-                batch.forEach(p -> p.result.completeExceptionally(e));
+                batch.forEach(p -> p.result().completeExceptionally(e));
             } else {
                 BatchFailed failed = new BatchFailed(e);
-                batch.forEach(p -> p.result.completeExceptionally(failed));
+                batch.forEach(p -> p.result().completeExceptionally(failed));
             }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result.complete(results.get(i));
+            batch.get(i).result().complete(results.get(i));
         }
     }
 
     private BookmarkRows.Upserted writeAlone(Pending pending) {
         return transactions.execute(status -> {
-            BookmarkRows.Upserted upserted =
-                    rows.upsertAll(List.of(pending.heartbeat)).get(0);
-            pending.inTransaction.accept(upserted);
-            return upserted;
+            List<BookmarkRows.Upserted> upserted = rows.upsertAll(List.of(pending.heartbeat()));
+            inTransaction.accept(upserted);
+            return upserted.get(0);
         });
     }
 
-    private static final class Pending {
-        final BookmarkRows.Heartbeat heartbeat;
-        final Consumer<BookmarkRows.Upserted> inTransaction;
-        final CompletableFuture<BookmarkRows.Upserted> result = new CompletableFuture<>();
-
-        Pending(BookmarkRows.Heartbeat heartbeat, Consumer<BookmarkRows.Upserted> inTransaction) {
-            this.heartbeat = heartbeat;
-            this.inTransaction = inTransaction;
+    private record Pending(BookmarkRows.Heartbeat heartbeat, CompletableFuture<BookmarkRows.Upserted> result) {
+        Pending(BookmarkRows.Heartbeat heartbeat) {
+            this(heartbeat, new CompletableFuture<>());
         }
     }
 

@@ -37,7 +37,8 @@ class NewEpisodeNotifications {
                 .query(UUID.class)
                 .list();
         Instant now = clock.instant();
-        profiles.forEach(
-                profile -> sync.publishAfterCommit(profile, "new_episode", event.episodeId(), null, null, now));
+        sync.publishAfterCommit(profiles.stream()
+                .map(profile -> new SyncEvents.Outgoing(profile, "new_episode", event.episodeId(), null, null, now))
+                .toList());
     }
 }

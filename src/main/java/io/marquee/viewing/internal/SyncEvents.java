@@ -4,6 +4,7 @@ import io.marquee.platform.ThrottledLog;
 import io.marquee.platform.tx.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,40 +51,61 @@ class SyncEvents {
         return settings.keyPrefix() + "stream:" + profileId;
     }
 
+    /** An event for one profile's devices. */
+    record Outgoing(
+            UUID profileId, String type, UUID contentId, Integer position, Boolean completed, Instant updatedAt) {}
+
+    /** Events per script call: a long script would hold up every other client of Redis. */
+    private static final int CHUNK = 100;
+
     /** Publishes when the current transaction commits (at once without one). */
-    void publishAfterCommit(
-            UUID profileId, String type, UUID contentId, Integer position, Boolean completed, Instant updatedAt) {
-        AfterCommit.run(() -> publish(profileId, type, contentId, position, completed, updatedAt));
+    void publishAfterCommit(List<Outgoing> events) {
+        if (!events.isEmpty()) {
+            AfterCommit.run(() -> publish(events));
+        }
     }
 
     /**
-     * Appends to the profile's stream, trims and re-expires it, and announces the event, in one round trip. The
-     * announcement is {@code profileId, id, type, content_id, position_seconds, completed, updated_at}, one per line.
+     * Appends each event to its profile's stream, trims and re-expires the stream, and announces the event, up to
+     * {@link #CHUNK} events in one round trip. KEYS: the channel, then one stream per event; ARGV: stream length and
+     * TTL, then per event {@code profileId, type, content_id, position_seconds, completed, updated_at}. An announcement
+     * is {@code profileId, id, type, content_id, position_seconds, completed, updated_at}, one per line.
      */
-    private static final RedisScript<String> APPEND = new DefaultRedisScript<>("""
-            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[3], 'content_id', ARGV[4],
-                'position_seconds', ARGV[5], 'completed', ARGV[6], 'updated_at', ARGV[7])
-            redis.call('EXPIRE', KEYS[1], ARGV[2])
-            redis.call('PUBLISH', KEYS[2], table.concat({ARGV[8], id, ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]}, '\\n'))
-            return id
-            """, String.class);
+    private static final RedisScript<Long> APPEND = new DefaultRedisScript<>("""
+            for i = 2, #KEYS do
+                local a = 3 + (i - 2) * 6
+                local id = redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[a + 1],
+                    'content_id', ARGV[a + 2], 'position_seconds', ARGV[a + 3], 'completed', ARGV[a + 4],
+                    'updated_at', ARGV[a + 5])
+                redis.call('EXPIRE', KEYS[i], ARGV[2])
+                redis.call('PUBLISH', KEYS[1], table.concat({ARGV[a], id, ARGV[a + 1], ARGV[a + 2], ARGV[a + 3],
+                    ARGV[a + 4], ARGV[a + 5]}, '\\n'))
+            end
+            return #KEYS - 1
+            """, Long.class);
 
-    private void publish(
-            UUID profileId, String type, UUID contentId, Integer position, Boolean completed, Instant updatedAt) {
-        try {
-            redis.execute(
-                    APPEND,
-                    List.of(streamKey(profileId), channel()),
-                    String.valueOf(settings.streamLength()),
-                    String.valueOf(settings.streamTtl().toSeconds()),
-                    type,
-                    contentId.toString(),
-                    position == null ? "" : position.toString(),
-                    completed == null ? "" : completed.toString(),
-                    updatedAt.toString(),
-                    profileId.toString());
-        } catch (RuntimeException e) {
-            failures.warn("A viewing sync event could not be published to Redis: {}", e.toString());
+    private void publish(List<Outgoing> events) {
+        for (int from = 0; from < events.size(); from += CHUNK) {
+            List<Outgoing> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
+            List<String> keys = new ArrayList<>(chunk.size() + 1);
+            List<String> args = new ArrayList<>(chunk.size() * 6 + 2);
+            keys.add(channel());
+            args.add(String.valueOf(settings.streamLength()));
+            args.add(String.valueOf(settings.streamTtl().toSeconds()));
+            for (Outgoing event : chunk) {
+                keys.add(streamKey(event.profileId()));
+                args.add(event.profileId().toString());
+                args.add(event.type());
+                args.add(event.contentId().toString());
+                args.add(event.position() == null ? "" : event.position().toString());
+                args.add(event.completed() == null ? "" : event.completed().toString());
+                args.add(event.updatedAt().toString());
+            }
+            try {
+                redis.execute(APPEND, keys, args.toArray());
+            } catch (RuntimeException e) {
+                failures.warn("Viewing sync events could not be published to Redis: {}", e.toString());
+            }
         }
     }
 
