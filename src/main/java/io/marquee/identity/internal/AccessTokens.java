@@ -77,7 +77,10 @@ class AccessTokens {
         return jwt.serialize();
     }
 
-    /** Accepts only HS256 tokens of this issuer for this audience, typed {@code at+jwt}, with every claim present. */
+    /**
+     * Accepts only HS256 tokens of this issuer for this audience, typed {@code at+jwt}, with every claim present; each
+     * distinct token is verified once while it is valid (see {@link VerifiedTokens}).
+     */
     JwtDecoder decoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(
                         new SecretKeySpec(settings.secretBytes(), "HmacSHA256"))
@@ -98,7 +101,7 @@ class AccessTokens {
                 new JwtClaimValidator<Object>(JwtClaimNames.IAT, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.JTI, Objects::nonNull))));
-        return decoder;
+        return new VerifiedTokens(decoder, clock, settings.clockSkew());
     }
 
     private static boolean isUuid(String subject) {
