@@ -27,7 +27,7 @@ record IdentitySettings(
         @NotNull @DefaultValue("7d") Duration refreshIdleTtl,
         @NotNull @DefaultValue("30d") Duration refreshAbsoluteTtl,
         @NotNull @DefaultValue("30s") Duration statusCacheTtl,
-        @NotNull @DefaultValue("30s") Duration ownershipCacheTtl,
+        @NotNull @DefaultValue("10m") Duration ownershipCacheTtl,
         @Min(1) @Max(20) @DefaultValue("5") int maxProfiles) {
 
     record Password(

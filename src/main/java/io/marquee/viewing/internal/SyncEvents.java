@@ -66,22 +66,25 @@ class SyncEvents {
     }
 
     /**
-     * Appends each event to its profile's stream, trims and re-expires the stream, and announces the event, up to
-     * {@link #CHUNK} events in one round trip. KEYS: the channel, then one stream per event; ARGV: stream length and
-     * TTL, then per event {@code profileId, type, content_id, position_seconds, completed, updated_at}. An announcement
-     * is {@code profileId, id, type, content_id, position_seconds, completed, updated_at}, one per line.
+     * Appends each event to its profile's stream, trims and re-expires the stream, and announces the events in one
+     * message, up to {@link #CHUNK} events in one round trip. KEYS: the channel, then one stream per event; ARGV: stream
+     * length and TTL, then per event {@code profileId, type, content_id, position_seconds, completed, updated_at}. The
+     * message holds seven lines per event: {@code profileId, id, type, content_id, position_seconds, completed,
+     * updated_at} (see {@link #parse}).
      */
     private static final RedisScript<Long> APPEND = new DefaultRedisScript<>("""
+            local announced = {}
             for i = 2, #KEYS do
                 local a = 3 + (i - 2) * 6
                 local id = redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[1], '*', 'type', ARGV[a + 1],
                     'content_id', ARGV[a + 2], 'position_seconds', ARGV[a + 3], 'completed', ARGV[a + 4],
                     'updated_at', ARGV[a + 5])
                 redis.call('EXPIRE', KEYS[i], ARGV[2])
-                redis.call('PUBLISH', KEYS[1], table.concat({ARGV[a], id, ARGV[a + 1], ARGV[a + 2], ARGV[a + 3],
-                    ARGV[a + 4], ARGV[a + 5]}, '\\n'))
+                table.insert(announced, table.concat({ARGV[a], id, ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4],
+                    ARGV[a + 5]}, '\\n'))
             end
-            return #KEYS - 1
+            redis.call('PUBLISH', KEYS[1], table.concat(announced, '\\n'))
+            return #announced
             """, Long.class);
 
     private void publish(List<Outgoing> events) {
@@ -112,15 +115,20 @@ class SyncEvents {
     /** The profile and the event of an announcement on the channel. */
     record Announced(UUID profileId, SyncEvent event) {}
 
-    static Announced parse(String announcement) {
-        String[] lines = announcement.split("\n", -1);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("type", lines[2]);
-        fields.put("content_id", lines[3]);
-        fields.put("position_seconds", lines[4]);
-        fields.put("completed", lines[5]);
-        fields.put("updated_at", lines[6]);
-        return new Announced(UUID.fromString(lines[0]), event(lines[1], fields));
+    /** The events of one message on the channel, in the order they were appended. */
+    static List<Announced> parse(String message) {
+        String[] lines = message.split("\n", -1);
+        List<Announced> announced = new ArrayList<>(lines.length / 7);
+        for (int i = 0; i + 7 <= lines.length; i += 7) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("type", lines[i + 2]);
+            fields.put("content_id", lines[i + 3]);
+            fields.put("position_seconds", lines[i + 4]);
+            fields.put("completed", lines[i + 5]);
+            fields.put("updated_at", lines[i + 6]);
+            announced.add(new Announced(UUID.fromString(lines[i]), event(lines[i + 1], fields)));
+        }
+        return announced;
     }
 
     /** The profile's events after {@code lastEventId}, oldest first (none if it is unknown or Redis fails). */

@@ -145,7 +145,7 @@ class SyncHub implements MessageListener, SmartLifecycle {
         return settings.keyPrefix() + "open-streams:" + userId;
     }
 
-    /** A message of the channel: an announced event (see {@link SyncEvents}) or {@code close-user:userId}. */
+    /** A message of the channel: announced events (see {@link SyncEvents}) or {@code close-user:userId}. */
     @Override
     public void onMessage(Message message, byte[] pattern) {
         if (connections.isEmpty()) {
@@ -166,10 +166,11 @@ class SyncHub implements MessageListener, SmartLifecycle {
                     .forEach(c -> c.emitter().complete());
             return;
         }
-        SyncEvents.Announced announced = SyncEvents.parse(body);
-        connections.values().stream()
-                .filter(c -> c.profileId().equals(announced.profileId()))
-                .forEach(c -> send(c, announced.event()));
+        for (SyncEvents.Announced announced : SyncEvents.parse(body)) {
+            connections.values().stream()
+                    .filter(c -> c.profileId().equals(announced.profileId()))
+                    .forEach(c -> send(c, announced.event()));
+        }
     }
 
     @Scheduled(fixedDelayString = "${marquee.viewing.sync.keep-alive:15s}")
