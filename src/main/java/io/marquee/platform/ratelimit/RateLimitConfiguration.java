@@ -48,7 +48,7 @@ class RateLimitConfiguration {
                 .socketOptions(
                         SocketOptions.builder().connectTimeout(connectTimeout).build())
                 .build());
-        return new RateLimiter(settings, client, timeout, clock, meters);
+        return new RateLimiter(settings, client, clock, meters);
     }
 
     @Bean

@@ -1,33 +1,30 @@
 package io.marquee.platform.ratelimit;
 
-import io.github.bucket4j.BandwidthBuilder;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.marquee.platform.ThrottledLog;
 import io.marquee.platform.ratelimit.RateLimitSettings.Limit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets in Redis, shared by every instance: one bucket per limit and key at
- * {@code <key-prefix><limit>:<key>}, expiring once it would be full again.
+ * {@code <key-prefix><limit>:<key>}, expiring once it would be full again. Taking a token is one round trip: a Lua
+ * script that refills the bucket for the time passed since the last request, takes a token if there is one and
+ * answers what a {@link Decision} needs.
  *
  * <p>The one place that decides what happens when Redis cannot be reached: a limit with {@code fail-closed} turns
  * the request away (503, so a brute-force attempt cannot slip through during an outage); every other limit lets it
@@ -40,6 +37,52 @@ final class RateLimiter implements AutoCloseable {
     private static final Duration EXPIRY_SLACK = Duration.ofSeconds(10);
     /** After a failed connection attempt, checks fail at once for this long instead of queueing on a new attempt. */
     private static final Duration RECONNECT_BACKOFF = Duration.ofSeconds(1);
+    /** Lua numbers are doubles: integers beyond this lose precision. */
+    private static final long LARGEST_EXACT_LUA_INTEGER = 1L << 53;
+
+    /**
+     * Greedy refill of a hash {@code units}, {@code refilled_at}, {@code units_per_token}: a token is
+     * {@code ARGV[3]} units and the bucket gains {@code ARGV[4]} units per microsecond, so refilling stays exact
+     * integer arithmetic. A bucket written under another configuration of its limit (a rolling deployment) is
+     * converted; one whose {@code refilled_at} is ahead of {@code now} (written by an instance whose clock is ahead)
+     * gains nothing until then.
+     *
+     * <p>KEYS[1] the bucket; ARGV: now (microseconds since the epoch), capacity (tokens), units per token, units per
+     * microsecond, expiry slack (milliseconds). Returns taken (1 or 0), whole tokens left, microseconds until a token
+     * is available (0 when one is) and until the bucket is full.
+     */
+    private static final String TAKE_TOKEN = """
+            local now = tonumber(ARGV[1])
+            local capacity = tonumber(ARGV[2])
+            local units_per_token = tonumber(ARGV[3])
+            local units_per_micro = tonumber(ARGV[4])
+            local expiry_slack_ms = tonumber(ARGV[5])
+            local full = capacity * units_per_token
+
+            local bucket = redis.call('HMGET', KEYS[1], 'units', 'refilled_at', 'units_per_token')
+            local units = tonumber(bucket[1]) or full
+            local refilled_at = tonumber(bucket[2]) or now
+            local written_units_per_token = tonumber(bucket[3]) or units_per_token
+            if written_units_per_token ~= units_per_token then
+              units = math.floor(units / written_units_per_token * units_per_token)
+            end
+            units = math.min(full, units + math.max(0, now - refilled_at) * units_per_micro)
+            refilled_at = math.max(refilled_at, now)
+
+            local taken = units >= units_per_token
+            if taken then
+              units = units - units_per_token
+            end
+            local ahead = refilled_at - now
+            local micros_to_token = ahead + math.ceil(math.max(0, units_per_token - units) / units_per_micro)
+            local micros_to_full = ahead + math.ceil((full - units) / units_per_micro)
+            if taken then
+              redis.call('HSET', KEYS[1], 'units', units, 'refilled_at', refilled_at,
+                'units_per_token', units_per_token)
+              redis.call('PEXPIRE', KEYS[1], math.ceil(micros_to_full / 1000) + expiry_slack_ms)
+            end
+            return {taken and 1 or 0, math.floor(units / units_per_token), micros_to_token, micros_to_full}
+            """;
 
     enum Outcome {
         /** A token was taken. */
@@ -62,33 +105,43 @@ final class RateLimiter implements AutoCloseable {
     record Decision(
             String name, Limit limit, Outcome outcome, long remaining, long secondsToReset, long retryAfterSeconds) {}
 
+    /** A limit in the units of {@link #TAKE_TOKEN}, reduced so that the numbers stay small. */
+    private record Bucket(long capacity, long unitsPerToken, long unitsPerMicrosecond) {
+
+        static Bucket of(String name, Limit limit) {
+            long periodMicros = limit.refillPeriod().toNanos() / 1000;
+            long common = BigInteger.valueOf(periodMicros)
+                    .gcd(BigInteger.valueOf(limit.refillTokens()))
+                    .longValueExact();
+            Bucket bucket = new Bucket(limit.capacity(), periodMicros / common, limit.refillTokens() / common);
+            if (bucket.unitsPerToken > LARGEST_EXACT_LUA_INTEGER / bucket.capacity) {
+                throw new IllegalStateException("marquee.rate-limit.limits." + name
+                        + ": capacity and refill-period are too large to count exactly; shorten the refill-period"
+                        + " (and scale refill-tokens along)");
+            }
+            return bucket;
+        }
+    }
+
     private final RateLimitSettings settings;
     private final RedisClient client;
-    private final Duration timeout;
-    private final TimeMeter clock;
-    private final Map<String, BucketConfiguration> configurations = new HashMap<>();
+    private final Clock clock;
+    private final Map<String, Bucket> buckets = new HashMap<>();
     private final Map<String, Counter> rejections = new HashMap<>();
     private final Map<String, Counter> unavailable = new HashMap<>();
     private final ThrottledLog warnings;
     private final ReentrantLock connecting = new ReentrantLock();
-    private volatile ProxyManager<byte[]> buckets;
+    private volatile RedisCommands<String, String> redis;
+    private volatile String takeTokenDigest;
     private volatile long nextConnectAttempt = System.nanoTime();
 
-    RateLimiter(RateLimitSettings settings, RedisClient client, Duration timeout, Clock clock, MeterRegistry meters) {
+    RateLimiter(RateLimitSettings settings, RedisClient client, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.client = client;
-        this.timeout = timeout;
-        this.clock = new ClockTimeMeter(clock);
+        this.clock = clock;
         this.warnings = new ThrottledLog(LoggerFactory.getLogger(RateLimiter.class), settings.errorLogInterval());
         settings.limits().forEach((name, limit) -> {
-            configurations.put(
-                    name,
-                    BucketConfiguration.builder()
-                            .addLimit(BandwidthBuilder.builder()
-                                    .capacity(limit.capacity())
-                                    .refillGreedy(limit.refillTokens(), limit.refillPeriod())
-                                    .build())
-                            .build());
+            buckets.put(name, Bucket.of(name, limit));
             rejections.put(
                     name,
                     Counter.builder("marquee.rate_limit.rejections")
@@ -111,26 +164,40 @@ final class RateLimiter implements AutoCloseable {
         if (limit == null) {
             throw new IllegalStateException("No rate limit named '" + name + "' in marquee.rate-limit.limits");
         }
-        byte[] redisKey = (settings.keyPrefix() + name + ":" + key).getBytes(StandardCharsets.UTF_8);
-        ConsumptionProbe probe;
+        List<Long> answer;
         try {
-            probe = buckets()
-                    .builder()
-                    .build(redisKey, () -> configurations.get(name))
-                    .tryConsumeAndReturnRemaining(1);
-        } catch (RedisException | io.github.bucket4j.TimeoutException e) {
+            answer = takeToken(settings.keyPrefix() + name + ":" + key, buckets.get(name));
+        } catch (RedisException e) {
             return unreachable(name, limit, e);
         }
-        if (probe.isConsumed()) {
-            long remaining = probe.getRemainingTokens();
-            long seconds = remaining > 0
-                    ? seconds(probe.getNanosToWaitForReset())
-                    : seconds(nanosToNextToken(limit, probe.getNanosToWaitForReset()));
+        boolean taken = answer.get(0) == 1;
+        long remaining = answer.get(1);
+        long microsToToken = answer.get(2);
+        long microsToFull = answer.get(3);
+        if (taken) {
+            long seconds = seconds(remaining > 0 ? microsToFull : microsToToken);
             return new Decision(name, limit, Outcome.ALLOWED, remaining, seconds, 0);
         }
         rejections.get(name).increment();
-        long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        long retryAfter = Math.max(1, seconds(microsToToken));
         return new Decision(name, limit, Outcome.REJECTED, 0, retryAfter, retryAfter);
+    }
+
+    private List<Long> takeToken(String key, Bucket bucket) {
+        RedisCommands<String, String> commands = redis();
+        String[] keys = {key};
+        String[] args = {
+            Long.toString(micros(clock.instant())),
+            Long.toString(bucket.capacity()),
+            Long.toString(bucket.unitsPerToken()),
+            Long.toString(bucket.unitsPerMicrosecond()),
+            Long.toString(EXPIRY_SLACK.toMillis())
+        };
+        try {
+            return commands.evalsha(takeTokenDigest, ScriptOutputType.MULTI, keys, args);
+        } catch (RedisNoScriptException e) { // Redis restarted or its scripts were flushed; EVAL caches it again
+            return commands.eval(TAKE_TOKEN, ScriptOutputType.MULTI, keys, args);
+        }
     }
 
     private Decision unreachable(String name, Limit limit, RuntimeException e) {
@@ -147,32 +214,28 @@ final class RateLimiter implements AutoCloseable {
      * Connects on first use rather than at start-up, so that the application starts (and fails open) without Redis.
      * Once connected, Lettuce reconnects by itself.
      */
-    private ProxyManager<byte[]> buckets() {
-        ProxyManager<byte[]> current = buckets;
+    private RedisCommands<String, String> redis() {
+        RedisCommands<String, String> current = redis;
         if (current != null) {
             return current;
         }
         connecting.lock();
         try {
-            if (buckets == null) {
+            if (redis == null) {
                 if (System.nanoTime() - nextConnectAttempt < 0) {
                     throw new RedisConnectionException("Not connected to Redis (retrying shortly)");
                 }
-                StatefulRedisConnection<byte[], byte[]> connection;
+                RedisCommands<String, String> commands;
                 try {
-                    connection = client.connect(ByteArrayCodec.INSTANCE);
+                    commands = client.connect().sync();
                 } catch (RuntimeException e) {
                     nextConnectAttempt = System.nanoTime() + RECONNECT_BACKOFF.toNanos();
                     throw e;
                 }
-                buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                        .clientClock(clock)
-                        .requestTimeout(timeout)
-                        .expirationAfterWrite(
-                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(EXPIRY_SLACK))
-                        .build();
+                takeTokenDigest = commands.digest(TAKE_TOKEN);
+                redis = commands;
             }
-            return buckets;
+            return redis;
         } finally {
             connecting.unlock();
         }
@@ -183,28 +246,11 @@ final class RateLimiter implements AutoCloseable {
         client.shutdown();
     }
 
-    /** With no token left, when the next one arrives: the refill time of all but one token before the bucket is full. */
-    private static long nanosToNextToken(Limit limit, long nanosToFull) {
-        double nanosPerToken = (double) limit.refillPeriod().toNanos() / limit.refillTokens();
-        return Math.max(0, nanosToFull - (long) (nanosPerToken * (limit.capacity() - 1)));
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
     }
 
-    private static long seconds(long nanos) {
-        return (nanos + 999_999_999) / 1_000_000_000;
-    }
-
-    /** Bucket time from the application clock, which tests move instead of sleeping. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000 + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
+    private static long seconds(long micros) {
+        return (micros + 999_999) / 1_000_000;
     }
 }

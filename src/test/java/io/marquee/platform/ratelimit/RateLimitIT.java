@@ -7,6 +7,8 @@ import io.marquee.MarqueeApplication;
 import io.marquee.support.IntegrationTest;
 import io.marquee.support.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -53,6 +57,12 @@ class RateLimitIT {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    RateLimitSettings settings;
 
     @AfterEach
     void resetClock() {
@@ -135,10 +145,89 @@ class RateLimitIT {
         drain("/api/probe/rl/user", user);
         assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(429);
 
-        clock.advance(Duration.ofSeconds(12)); // 5 tokens a minute: one token
+        clock.advance(Duration.ofSeconds(11)); // 5 tokens a minute: one every 12 s
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(429);
 
+        clock.advance(Duration.ofSeconds(1));
         assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(200);
         assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(429);
+
+        clock.advance(Duration.ofSeconds(12));
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(200);
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(429);
+
+        clock.advance(Duration.ofMinutes(5)); // never beyond the capacity
+        drain("/api/probe/rl/user", user);
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(429);
+    }
+
+    @Test
+    void theHeadersCountTheSecondsToTheNextTokenAndToAFullBucket() {
+        String user = uniqueUser();
+        assertThat(header(asUser("/api/probe/rl/user", user), "RateLimit"))
+                .as("full in 12 s")
+                .isEqualTo("\"probe\";r=4;t=12");
+        // the requests take a moment of real time, a second at most
+        assertThat(header(asUser("/api/probe/rl/user", user), "RateLimit"))
+                .as("full in 24 s")
+                .matches("\"probe\";r=3;t=2[34]");
+        for (int i = 0; i < 2; i++) {
+            asUser("/api/probe/rl/user", user);
+        }
+        assertThat(header(asUser("/api/probe/rl/user", user), "RateLimit"))
+                .as("the last token: the next one in 12 s")
+                .matches("\"probe\";r=0;t=1[12]");
+
+        clock.advance(Duration.ofSeconds(5));
+        EntityExchangeResult<String> rejected = asUser("/api/probe/rl/user", user);
+
+        assertThat(status(rejected)).isEqualTo(429);
+        String retryAfter = header(rejected, HttpHeaders.RETRY_AFTER);
+        assertThat(retryAfter).isIn("6", "7");
+        assertThat(header(rejected, "RateLimit")).isEqualTo("\"probe\";r=0;t=" + retryAfter);
+    }
+
+    @Test
+    void aBucketExpiresTenSecondsAfterItWouldBeFullAgain() {
+        String user = uniqueUser();
+        String key = settings.keyPrefix() + "probe:user:" + user;
+
+        asUser("/api/probe/rl/user", user);
+        assertThat(redis.getExpire(key)).as("full in 12 s").isBetween(21L, 22L);
+
+        for (int i = 0; i < 5; i++) { // the last one is rejected, which leaves the bucket as it is
+            asUser("/api/probe/rl/user", user);
+        }
+        assertThat(redis.getExpire(key)).as("full in 60 s").isBetween(69L, 70L);
+    }
+
+    @Test
+    void aBucketWrittenUnderAnotherConfigurationKeepsItsTokens() {
+        String user = uniqueUser();
+        String key = settings.keyPrefix() + "probe:user:" + user;
+        long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
+        redis.opsForHash()
+                .putAll(key, Map.of("units", "2", "refilled_at", Long.toString(nowMicros), "units_per_token", "1"));
+        redis.expire(key, Duration.ofMinutes(1));
+
+        assertThat(header(asUser("/api/probe/rl/user", user), "RateLimit")).startsWith("\"probe\";r=1;");
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(200);
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(429);
+    }
+
+    @Test
+    void bucketsKeepWorkingAfterRedisForgetsTheScript() {
+        String user = uniqueUser();
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(200);
+
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.scriptingCommands().scriptFlush();
+            return null;
+        });
+
+        EntityExchangeResult<String> afterFlush = asUser("/api/probe/rl/user", user);
+        assertThat(status(afterFlush)).isEqualTo(200);
+        assertThat(header(afterFlush, "RateLimit")).startsWith("\"probe\";r=3;");
     }
 
     @Test
@@ -227,14 +316,14 @@ class RateLimitIT {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(
                         MarqueeApplication.class, ProbeEndpoints.class, RateLimitProbe.class)
                 .profiles("test")
-                .properties(
-                        "server.port=0",
-                        PROBE_CAPACITY,
-                        PROBE_REFILL,
-                        GENERAL_CAPACITY,
-                        GENERAL_REFILL,
-                        TRUSTED_LOOPBACK)
-                .run("--server.port=0")) { // an argument: default properties lose to application.yml's port
+                // arguments: default properties lose to application.yml and application-test.yml
+                .run(
+                        "--server.port=0",
+                        "--" + PROBE_CAPACITY,
+                        "--" + PROBE_REFILL,
+                        "--" + GENERAL_CAPACITY,
+                        "--" + GENERAL_REFILL,
+                        "--" + TRUSTED_LOOPBACK)) {
             RestTestClient other = RestTestClient.bindToServer()
                     .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
                     .build();
