@@ -1,10 +1,10 @@
 -- wrk script of bench/heartbeats: every request is PUT /api/v1/viewing/bookmarks for the next (profile, movie) pair,
 -- so each acknowledged heartbeat creates its own row (the run checks the table against the 200s afterwards) and no
--- profile goes over its 10-per-minute heartbeat limit. Reads targets.txt: "profile_id token" per line, and
--- movies.txt: one movie id per line.
+-- profile goes over its 10-per-minute heartbeat limit; BENCH_OFFSET skips the pairs an earlier run wrote. Reads
+-- targets.txt: "profile_id token" per line, and movies.txt: one movie id per line.
 
 local profiles, tokens, movies = {}, {}, {}
-local counter, threads = 0, 1
+local counter, threads, offset = 0, 1, 0
 -- globals, so that setup() and done() can reach them through thread:set / thread:get
 thread_id = 0
 statuses = {}
@@ -28,6 +28,7 @@ end
 
 function init(args)
   threads = tonumber(os.getenv("BENCH_THREADS") or "2")
+  offset = tonumber(os.getenv("BENCH_OFFSET") or "0")
   for _, line in ipairs(read_lines(os.getenv("BENCH_DIR") .. "/targets.txt")) do
     local profile, token = line:match("^(%S+) (%S+)$")
     profiles[#profiles + 1] = profile
@@ -38,7 +39,7 @@ function init(args)
 end
 
 function request()
-  local n = counter * threads + thread_id
+  local n = offset + counter * threads + thread_id
   counter = counter + 1
   local p = (n % #profiles) + 1
   local m = (math.floor(n / #profiles) % #movies) + 1
