@@ -2,13 +2,17 @@ package io.marquee.platform.security;
 
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -52,6 +56,20 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Failed authentications are published as events, successful ones are not: with bearer tokens that would be an
+     * event per request through the application's event multicaster, and nothing listens to it.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEvents(ApplicationEventPublisher events) {
+        return new DefaultAuthenticationEventPublisher(events) {
+            @Override
+            public void publishAuthenticationSuccess(Authentication authentication) {
+                // one per request, and nothing listens
+            }
+        };
     }
 
     /**
