@@ -38,7 +38,7 @@ record ViewingSettings(
      * {@code window} longer for its answer.
      */
     record HeartbeatBatch(
-            @NotNull @DefaultValue("2ms") Duration window,
+            @NotNull @DefaultValue("5ms") Duration window,
             @Min(1) @Max(1000) @DefaultValue("64") int maxSize) {}
 
     /**
