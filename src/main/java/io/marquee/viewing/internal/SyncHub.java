@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -61,6 +62,9 @@ class SyncHub implements MessageListener, SmartLifecycle {
     private static final String CLOSE_SIGN_IN = "close-sign-in:";
 
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
+    /** The same connections by profile: every instance hears every profile's events and looks up only its own. */
+    private final Map<UUID, Set<Connection>> byProfile = new ConcurrentHashMap<>();
+
     private final StringRedisTemplate redis;
     private final SyncEvents events;
     private final SyncSettings settings;
@@ -100,6 +104,11 @@ class SyncHub implements MessageListener, SmartLifecycle {
         emitter.onTimeout(release);
         emitter.onError(error -> release.run());
         connections.put(id, connection);
+        byProfile.compute(profileId, (profile, open) -> {
+            Set<Connection> streams = open != null ? open : ConcurrentHashMap.newKeySet();
+            streams.add(connection);
+            return streams;
+        });
         send(connection, SseEmitter.event().comment("connected"));
         if (lastEventId != null && !lastEventId.isBlank()) {
             events.after(profileId, lastEventId.strip()).forEach(event -> send(connection, event));
@@ -132,6 +141,10 @@ class SyncHub implements MessageListener, SmartLifecycle {
 
     private void release(Connection connection) {
         if (connections.remove(connection.id()) != null) {
+            byProfile.computeIfPresent(connection.profileId(), (profile, open) -> {
+                open.remove(connection);
+                return open.isEmpty() ? null : open;
+            });
             try {
                 redis.opsForZSet()
                         .remove(streamsKey(connection.userId()), connection.id().toString());
@@ -167,9 +180,10 @@ class SyncHub implements MessageListener, SmartLifecycle {
             return;
         }
         for (SyncEvents.Announced announced : SyncEvents.parse(body)) {
-            connections.values().stream()
-                    .filter(c -> c.profileId().equals(announced.profileId()))
-                    .forEach(c -> send(c, announced.event()));
+            Set<Connection> open = byProfile.get(announced.profileId());
+            if (open != null) {
+                open.forEach(c -> send(c, announced.event()));
+            }
         }
     }
 
