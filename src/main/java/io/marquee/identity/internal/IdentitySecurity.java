@@ -32,6 +32,7 @@ class IdentitySecurity {
             AuthorizationManager<RequestAuthorizationContext> adminGuard,
             AuthenticationEntryPoint entryPoint) {
         return http -> http.oauth2ResourceServer(server -> server.authenticationEntryPoint(entryPoint)
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.decoder(accessTokens.decoder())
                                 .jwtAuthenticationConverter(token -> authenticate(token, userStatus))))
                 .authorizeHttpRequests(rules -> rules.requestMatchers(
