@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets in Redis, shared by every instance: one bucket per limit and key at
- * {@code <key-prefix><limit>:<key>}, expiring once it would be full again. Taking a token is one round trip: a Lua
- * script that refills the bucket for the time passed since the last request, takes a token if there is one and
- * answers what a {@link Decision} needs.
+ * {@code <key-prefix><limit>:<key>}, expiring once it would be full again. Taking a token is a Lua script that
+ * refills the bucket for the time passed since the last request, takes a token if there is one and answers what a
+ * {@link Decision} needs; the takes of concurrent requests share one script call ({@link CallCombiner}).
  *
  * <p>The one place that decides what happens when Redis cannot be reached: a limit with {@code fail-closed} turns
  * the request away (503, so a brute-force attempt cannot slip through during an outage); every other limit lets it
@@ -42,47 +43,60 @@ final class RateLimiter implements AutoCloseable {
 
     /**
      * Greedy refill of a hash {@code units}, {@code refilled_at}, {@code units_per_token}: a token is
-     * {@code ARGV[3]} units and the bucket gains {@code ARGV[4]} units per microsecond, so refilling stays exact
-     * integer arithmetic. A bucket written under another configuration of its limit (a rolling deployment) is
-     * converted; one whose {@code refilled_at} is ahead of {@code now} (written by an instance whose clock is ahead)
-     * gains nothing until then.
+     * {@code units_per_token} units and the bucket gains {@code units_per_micro} units per microsecond, so refilling
+     * stays exact integer arithmetic. A bucket written under another configuration of its limit (a rolling
+     * deployment) is converted; one whose {@code refilled_at} is ahead of {@code now} (written by an instance whose
+     * clock is ahead) gains nothing until then.
      *
-     * <p>KEYS[1] the bucket; ARGV: now (microseconds since the epoch), capacity (tokens), units per token, units per
-     * microsecond, expiry slack (milliseconds). Returns taken (1 or 0), whole tokens left, microseconds until a token
-     * is available (0 when one is) and until the bucket is full.
+     * <p>Takes a token from each of the buckets {@code KEYS} in turn, so a key named twice gives up two tokens in
+     * order. ARGV: now (microseconds since the epoch), then per bucket: capacity (tokens), units per token, units per
+     * microsecond, expiry slack (milliseconds). Returns per bucket: taken (1 or 0), whole tokens left, microseconds
+     * until a token is available (0 when one is) and until the bucket is full.
      */
-    private static final String TAKE_TOKEN = """
+    private static final String TAKE_TOKENS = """
             local now = tonumber(ARGV[1])
-            local capacity = tonumber(ARGV[2])
-            local units_per_token = tonumber(ARGV[3])
-            local units_per_micro = tonumber(ARGV[4])
-            local expiry_slack_ms = tonumber(ARGV[5])
-            local full = capacity * units_per_token
+            local answers = {}
+            for i, key in ipairs(KEYS) do
+              local arg = 1 + (i - 1) * 4
+              local capacity = tonumber(ARGV[arg + 1])
+              local units_per_token = tonumber(ARGV[arg + 2])
+              local units_per_micro = tonumber(ARGV[arg + 3])
+              local expiry_slack_ms = tonumber(ARGV[arg + 4])
+              local full = capacity * units_per_token
 
-            local bucket = redis.call('HMGET', KEYS[1], 'units', 'refilled_at', 'units_per_token')
-            local units = tonumber(bucket[1]) or full
-            local refilled_at = tonumber(bucket[2]) or now
-            local written_units_per_token = tonumber(bucket[3]) or units_per_token
-            if written_units_per_token ~= units_per_token then
-              units = math.floor(units / written_units_per_token * units_per_token)
-            end
-            units = math.min(full, units + math.max(0, now - refilled_at) * units_per_micro)
-            refilled_at = math.max(refilled_at, now)
+              local bucket = redis.call('HMGET', key, 'units', 'refilled_at', 'units_per_token')
+              local units = tonumber(bucket[1]) or full
+              local refilled_at = tonumber(bucket[2]) or now
+              local written_units_per_token = tonumber(bucket[3]) or units_per_token
+              if written_units_per_token ~= units_per_token then
+                units = math.floor(units / written_units_per_token * units_per_token)
+              end
+              units = math.min(full, units + math.max(0, now - refilled_at) * units_per_micro)
+              refilled_at = math.max(refilled_at, now)
 
-            local taken = units >= units_per_token
-            if taken then
-              units = units - units_per_token
+              local taken = units >= units_per_token
+              if taken then
+                units = units - units_per_token
+              end
+              local ahead = refilled_at - now
+              local micros_to_token = ahead + math.ceil(math.max(0, units_per_token - units) / units_per_micro)
+              local micros_to_full = ahead + math.ceil((full - units) / units_per_micro)
+              if taken then
+                redis.call('HSET', key, 'units', units, 'refilled_at', refilled_at, 'units_per_token', units_per_token)
+                redis.call('PEXPIRE', key, math.ceil(micros_to_full / 1000) + expiry_slack_ms)
+              end
+              table.insert(answers, taken and 1 or 0)
+              table.insert(answers, math.floor(units / units_per_token))
+              table.insert(answers, micros_to_token)
+              table.insert(answers, micros_to_full)
             end
-            local ahead = refilled_at - now
-            local micros_to_token = ahead + math.ceil(math.max(0, units_per_token - units) / units_per_micro)
-            local micros_to_full = ahead + math.ceil((full - units) / units_per_micro)
-            if taken then
-              redis.call('HSET', KEYS[1], 'units', units, 'refilled_at', refilled_at,
-                'units_per_token', units_per_token)
-              redis.call('PEXPIRE', KEYS[1], math.ceil(micros_to_full / 1000) + expiry_slack_ms)
-            end
-            return {taken and 1 or 0, math.floor(units / units_per_token), micros_to_token, micros_to_full}
+            return answers
             """;
+
+    private static final int ARGS_PER_BUCKET = 4;
+    private static final int ANSWERS_PER_BUCKET = 4;
+    /** Buckets in one script call at most: Redis runs nothing else meanwhile. */
+    private static final int MAX_BATCH = 128;
 
     enum Outcome {
         /** A token was taken. */
@@ -105,7 +119,10 @@ final class RateLimiter implements AutoCloseable {
     record Decision(
             String name, Limit limit, Outcome outcome, long remaining, long secondsToReset, long retryAfterSeconds) {}
 
-    /** A limit in the units of {@link #TAKE_TOKEN}, reduced so that the numbers stay small. */
+    /** A token to take from the bucket at {@code key}. */
+    private record Take(String key, Bucket bucket) {}
+
+    /** A limit in the units of {@link #TAKE_TOKENS}, reduced so that the numbers stay small. */
     private record Bucket(long capacity, long unitsPerToken, long unitsPerMicrosecond) {
 
         static Bucket of(String name, Limit limit) {
@@ -130,9 +147,10 @@ final class RateLimiter implements AutoCloseable {
     private final Map<String, Counter> rejections = new HashMap<>();
     private final Map<String, Counter> unavailable = new HashMap<>();
     private final ThrottledLog warnings;
+    private final CallCombiner<Take, List<Long>> takes = new CallCombiner<>(MAX_BATCH, this::takeTokens);
     private final ReentrantLock connecting = new ReentrantLock();
     private volatile RedisCommands<String, String> redis;
-    private volatile String takeTokenDigest;
+    private volatile String takeTokensDigest;
     private volatile long nextConnectAttempt = System.nanoTime();
 
     RateLimiter(RateLimitSettings settings, RedisClient client, Clock clock, MeterRegistry meters) {
@@ -166,7 +184,7 @@ final class RateLimiter implements AutoCloseable {
         }
         List<Long> answer;
         try {
-            answer = takeToken(settings.keyPrefix() + name + ":" + key, buckets.get(name));
+            answer = takes.call(new Take(settings.keyPrefix() + name + ":" + key, buckets.get(name)));
         } catch (RedisException e) {
             return unreachable(name, limit, e);
         }
@@ -183,21 +201,32 @@ final class RateLimiter implements AutoCloseable {
         return new Decision(name, limit, Outcome.REJECTED, 0, retryAfter, retryAfter);
     }
 
-    private List<Long> takeToken(String key, Bucket bucket) {
+    /** One script call for the takes of concurrent requests ({@link CallCombiner}): their answers in order. */
+    private List<List<Long>> takeTokens(List<Take> batch) {
         RedisCommands<String, String> commands = redis();
-        String[] keys = {key};
-        String[] args = {
-            Long.toString(micros(clock.instant())),
-            Long.toString(bucket.capacity()),
-            Long.toString(bucket.unitsPerToken()),
-            Long.toString(bucket.unitsPerMicrosecond()),
-            Long.toString(EXPIRY_SLACK.toMillis())
-        };
-        try {
-            return commands.evalsha(takeTokenDigest, ScriptOutputType.MULTI, keys, args);
-        } catch (RedisNoScriptException e) { // Redis restarted or its scripts were flushed; EVAL caches it again
-            return commands.eval(TAKE_TOKEN, ScriptOutputType.MULTI, keys, args);
+        String[] keys = new String[batch.size()];
+        String[] args = new String[1 + batch.size() * ARGS_PER_BUCKET];
+        args[0] = Long.toString(micros(clock.instant()));
+        for (int i = 0; i < batch.size(); i++) {
+            Bucket bucket = batch.get(i).bucket();
+            int arg = 1 + i * ARGS_PER_BUCKET;
+            keys[i] = batch.get(i).key();
+            args[arg] = Long.toString(bucket.capacity());
+            args[arg + 1] = Long.toString(bucket.unitsPerToken());
+            args[arg + 2] = Long.toString(bucket.unitsPerMicrosecond());
+            args[arg + 3] = Long.toString(EXPIRY_SLACK.toMillis());
         }
+        List<Long> answers;
+        try {
+            answers = commands.evalsha(takeTokensDigest, ScriptOutputType.MULTI, keys, args);
+        } catch (RedisNoScriptException e) { // Redis restarted or its scripts were flushed; EVAL caches it again
+            answers = commands.eval(TAKE_TOKENS, ScriptOutputType.MULTI, keys, args);
+        }
+        List<List<Long>> perTake = new ArrayList<>(batch.size());
+        for (int i = 0; i < answers.size(); i += ANSWERS_PER_BUCKET) {
+            perTake.add(answers.subList(i, i + ANSWERS_PER_BUCKET));
+        }
+        return perTake;
     }
 
     private Decision unreachable(String name, Limit limit, RuntimeException e) {
@@ -232,7 +261,7 @@ final class RateLimiter implements AutoCloseable {
                     nextConnectAttempt = System.nanoTime() + RECONNECT_BACKOFF.toNanos();
                     throw e;
                 }
-                takeTokenDigest = commands.digest(TAKE_TOKEN);
+                takeTokensDigest = commands.digest(TAKE_TOKENS);
                 redis = commands;
             }
             return redis;

@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marquee.MarqueeApplication;
+import io.marquee.platform.ratelimit.RateLimiter.Decision;
+import io.marquee.platform.ratelimit.RateLimiter.Outcome;
 import io.marquee.support.IntegrationTest;
 import io.marquee.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +74,9 @@ class RateLimitIT {
     @Autowired
     RateLimitSettings settings;
 
+    @Autowired
+    RateLimiter limiter;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -76,6 +89,30 @@ class RateLimitIT {
     static String uniqueAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    /** Runs {@code call} for 0 to {@code n - 1} on as many threads, released together; answers in order. */
+    static <T> List<T> concurrently(int n, IntFunction<T> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     static EntityExchangeResult<String> get(RestTestClient client, String uri, Map<String, String> headers) {
@@ -137,6 +174,35 @@ class RateLimitIT {
         assertThat(status(asUser("/api/probe/rl/user", uniqueUser())))
                 .as("another user")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void concurrentChecksOfOneBucketTakeItsTokensOneAfterTheOther() throws Exception {
+        String key = "user:" + uniqueUser();
+
+        List<Decision> decisions = concurrently(200, i -> limiter.consume("probe", key));
+
+        assertThat(decisions)
+                .filteredOn(decision -> decision.outcome() == Outcome.ALLOWED)
+                .extracting(Decision::remaining)
+                .containsExactlyInAnyOrder(4L, 3L, 2L, 1L, 0L);
+        assertThat(decisions)
+                .filteredOn(decision -> decision.outcome() == Outcome.REJECTED)
+                .hasSize(195)
+                .allSatisfy(decision -> assertThat(decision.retryAfterSeconds()).isBetween(1L, 12L));
+    }
+
+    @Test
+    void concurrentChecksOfDistinctBucketsAreEachAllowed() throws Exception {
+        String user = uniqueUser();
+
+        List<Decision> decisions = concurrently(200, i -> limiter.consume("probe", "user:" + user + ":" + i));
+
+        assertThat(decisions).allSatisfy(decision -> {
+            assertThat(decision.outcome()).isEqualTo(Outcome.ALLOWED);
+            assertThat(decision.remaining()).isEqualTo(4);
+            assertThat(decision.secondsToReset()).isEqualTo(12);
+        });
     }
 
     @Test

@@ -1,14 +1,18 @@
 package io.marquee.platform.ratelimit;
 
+import static io.marquee.platform.ratelimit.RateLimitIT.concurrently;
 import static io.marquee.platform.ratelimit.RateLimitIT.get;
 import static io.marquee.platform.ratelimit.RateLimitIT.uniqueAddress;
 import static io.marquee.platform.ratelimit.RateLimitIT.uniqueUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.marquee.platform.ratelimit.RateLimiter.Decision;
+import io.marquee.platform.ratelimit.RateLimiter.Outcome;
 import io.marquee.support.IntegrationTest;
 import io.marquee.support.TcpProxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +53,9 @@ class RateLimitOutageIT {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    RateLimiter limiter;
 
     @AfterEach
     void bringRedisBack() {
@@ -93,6 +100,21 @@ class RateLimitOutageIT {
                         + "[^}]*outcome=\"rejected\"[^}]*} [1-9]")
                 .containsPattern(
                         "marquee_rate_limit_unavailable_total\\{[^}]*limit=\"probe\"[^}]*outcome=\"allowed\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void concurrentChecksWhileRedisIsDownEachGetTheOutcomeOfTheirOwnLimit() throws Exception {
+        String user = uniqueUser();
+        redis.cut();
+
+        List<Decision> decisions =
+                concurrently(200, i -> limiter.consume(i % 2 == 0 ? "probe-closed" : "probe", user + ":" + i));
+
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            assertThat(decision.name()).isEqualTo(i % 2 == 0 ? "probe-closed" : "probe");
+            assertThat(decision.outcome()).isEqualTo(i % 2 == 0 ? Outcome.UNAVAILABLE : Outcome.UNCHECKED);
+        }
     }
 
     @Test
