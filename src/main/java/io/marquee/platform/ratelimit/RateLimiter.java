@@ -45,8 +45,9 @@ final class RateLimiter implements AutoCloseable {
      * Greedy refill of a hash {@code units}, {@code refilled_at}, {@code units_per_token}: a token is
      * {@code units_per_token} units and the bucket gains {@code units_per_micro} units per microsecond, so refilling
      * stays exact integer arithmetic. A bucket written under another configuration of its limit (a rolling
-     * deployment) is converted; one whose {@code refilled_at} is ahead of {@code now} (written by an instance whose
-     * clock is ahead) gains nothing until then.
+     * deployment) is converted. One whose {@code refilled_at} is ahead of {@code now} (written by an instance whose
+     * clock is ahead) refills from {@code now} and is written back with it, so a clock far off never stops a bucket
+     * from refilling. A rejection writes nothing otherwise.
      *
      * <p>Takes a token from each of the buckets {@code KEYS} in turn, so a key named twice gives up two tokens in
      * order. ARGV: now (microseconds since the epoch), then per bucket: capacity (tokens), units per token, units per
@@ -66,23 +67,22 @@ final class RateLimiter implements AutoCloseable {
 
               local bucket = redis.call('HMGET', key, 'units', 'refilled_at', 'units_per_token')
               local units = tonumber(bucket[1]) or full
-              local refilled_at = tonumber(bucket[2]) or now
+              local written_at = tonumber(bucket[2]) or now
+              local refilled_at = math.min(written_at, now)
               local written_units_per_token = tonumber(bucket[3]) or units_per_token
               if written_units_per_token ~= units_per_token then
                 units = math.floor(units / written_units_per_token * units_per_token)
               end
-              units = math.min(full, units + math.max(0, now - refilled_at) * units_per_micro)
-              refilled_at = math.max(refilled_at, now)
+              units = math.min(full, units + (now - refilled_at) * units_per_micro)
 
               local taken = units >= units_per_token
               if taken then
                 units = units - units_per_token
               end
-              local ahead = refilled_at - now
-              local micros_to_token = ahead + math.ceil(math.max(0, units_per_token - units) / units_per_micro)
-              local micros_to_full = ahead + math.ceil((full - units) / units_per_micro)
-              if taken then
-                redis.call('HSET', key, 'units', units, 'refilled_at', refilled_at, 'units_per_token', units_per_token)
+              local micros_to_token = math.ceil(math.max(0, units_per_token - units) / units_per_micro)
+              local micros_to_full = math.ceil((full - units) / units_per_micro)
+              if taken or written_at > now then
+                redis.call('HSET', key, 'units', units, 'refilled_at', now, 'units_per_token', units_per_token)
                 redis.call('PEXPIRE', key, math.ceil(micros_to_full / 1000) + expiry_slack_ms)
               end
               table.insert(answers, taken and 1 or 0)

@@ -282,6 +282,19 @@ class RateLimitIT {
     }
 
     @Test
+    void aBucketLastWrittenByAClockFarAheadRefillsFromNow() {
+        String user = uniqueUser();
+        clock.advance(Duration.ofDays(365 * 100));
+        drain("/api/probe/rl/user", user);
+        clock.reset();
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(429);
+
+        clock.advance(Duration.ofSeconds(12));
+
+        assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(200);
+    }
+
+    @Test
     void bucketsKeepWorkingAfterRedisForgetsTheScript() {
         String user = uniqueUser();
         assertThat(status(asUser("/api/probe/rl/user", user))).isEqualTo(200);
