@@ -1,6 +1,7 @@
 package io.marquee.viewing.internal;
 
 import io.marquee.viewing.BookmarkCompleted;
+import io.marquee.viewing.BookmarkDismissed;
 import io.marquee.viewing.BookmarkRestored;
 import io.marquee.viewing.BookmarksChanged;
 import io.marquee.viewing.HistoryDeleted;
@@ -51,9 +52,20 @@ class BookmarkAnnouncements {
         announce("bookmark_updated", written);
     }
 
-    /** A bookmark dismissed, restored or otherwise changed by the profile. */
-    void changed(String type, BookmarkRows.Row row) {
-        announce(type, List.of(row));
+    /** A bookmark the profile dismissed; {@code nowDismissed} unless it already was. */
+    void dismissed(BookmarkRows.Row row, boolean nowDismissed, Instant now) {
+        announce("bookmark_dismissed", List.of(row));
+        if (nowDismissed) {
+            events.publishEvent(new BookmarkDismissed(row.profileId(), row.id(), row.contentId(), row.titleId(), now));
+        }
+    }
+
+    /** A bookmark the profile restored; {@code revived} when it was paused (dismissed or stale) and is unfinished. */
+    void restored(BookmarkRows.Row row, boolean revived, Instant now) {
+        announce("bookmark_restored", List.of(row));
+        if (revived) {
+            events.publishEvent(new BookmarkRestored(row.profileId(), row.id(), row.contentId(), row.titleId(), now));
+        }
     }
 
     /** Movies or episodes forgotten from the profile's history. */

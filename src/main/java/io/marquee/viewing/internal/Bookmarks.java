@@ -9,8 +9,6 @@ import io.marquee.platform.errors.InvalidInputException;
 import io.marquee.platform.errors.NotFoundException;
 import io.marquee.platform.web.Listing;
 import io.marquee.platform.web.Page;
-import io.marquee.viewing.BookmarkDismissed;
-import io.marquee.viewing.BookmarkRestored;
 import io.marquee.viewing.ContinueWatching;
 import io.marquee.viewing.ViewingItem;
 import io.marquee.viewing.ViewingItem.NextEpisode;
@@ -30,7 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,7 +54,6 @@ class Bookmarks implements ContinueWatching {
     private final CatalogContent catalog;
     private final TitleCards titleCards;
     private final ParentalControls parental;
-    private final ApplicationEventPublisher events;
     private final ViewingSettings settings;
     private final ResumptionScoring scoring;
     private final Clock clock;
@@ -71,7 +67,6 @@ class Bookmarks implements ContinueWatching {
             CatalogContent catalog,
             TitleCards titleCards,
             ParentalControls parental,
-            ApplicationEventPublisher events,
             ViewingSettings settings,
             Clock clock,
             BookmarkAnnouncements announcements,
@@ -81,7 +76,6 @@ class Bookmarks implements ContinueWatching {
         this.catalog = catalog;
         this.titleCards = titleCards;
         this.parental = parental;
-        this.events = events;
         this.settings = settings;
         this.scoring = new ResumptionScoring(settings.scoring());
         this.clock = clock;
@@ -149,12 +143,8 @@ class Bookmarks implements ContinueWatching {
         Instant now = clock.instant();
         BookmarkRows.Change change = rows.setDismissed(profileId, bookmarkId, now, now)
                 .orElseThrow(() -> new NotFoundException(BOOKMARK_NOT_FOUND));
-        BookmarkRows.Row after = change.after();
-        announcements.changed("bookmark_dismissed", after);
-        if (change.before().dismissedAt() == null) {
-            events.publishEvent(new BookmarkDismissed(profileId, after.id(), after.contentId(), after.titleId(), now));
-        }
-        return BookmarkView.of(after);
+        announcements.dismissed(change.after(), change.before().dismissedAt() == null, now);
+        return BookmarkView.of(change.after());
     }
 
     /** Back into continue watching, whether it was dismissed or only stale: clears the dismissal, refreshes the time. */
@@ -165,12 +155,9 @@ class Bookmarks implements ContinueWatching {
                 .orElseThrow(() -> new NotFoundException(BOOKMARK_NOT_FOUND));
         BookmarkRows.Row before = change.before();
         BookmarkRows.Row after = change.after();
-        announcements.changed("bookmark_restored", after);
         boolean wasPaused =
                 before.dismissedAt() != null || before.updatedAt().isBefore(now.minus(settings.staleAfter()));
-        if (wasPaused && !after.completed()) {
-            events.publishEvent(new BookmarkRestored(profileId, after.id(), after.contentId(), after.titleId(), now));
-        }
+        announcements.restored(after, wasPaused && !after.completed(), now);
         return BookmarkView.of(after);
     }
 
