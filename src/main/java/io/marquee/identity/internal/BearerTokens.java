@@ -34,7 +34,8 @@ final class BearerTokens implements BearerTokenResolver {
             return false;
         }
         for (int i = 0; i < SCHEME.length(); i++) {
-            // the pattern's case-insensitivity is ASCII only: of all chars, only 'B' and 'b' give 'b' with 0x20 set
+            // the pattern ignores ASCII case only: of all chars, only a letter's two cases give its lower case with
+            // 0x20
             if ((authorization.charAt(i) | 0x20) != SCHEME.charAt(i)) {
                 return false;
             }
