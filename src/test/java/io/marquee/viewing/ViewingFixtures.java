@@ -45,7 +45,11 @@ public final class ViewingFixtures {
 
     public Map<String, Object> heartbeatOk(
             Account account, UUID profileId, String type, UUID content, int position, int duration) {
-        return heartbeat(account, profileId, heartbeatBody(type, content, position, duration))
+        return heartbeatOk(account, profileId, heartbeatBody(type, content, position, duration));
+    }
+
+    public Map<String, Object> heartbeatOk(Account account, UUID profileId, Map<String, Object> body) {
+        return heartbeat(account, profileId, body)
                 .expectStatus()
                 .isOk()
                 .returnResult(JSON_MAP)

@@ -51,24 +51,20 @@ class ViewingHeartbeatIT extends ViewingTestBase {
         assertThat((String) created.get("updated_at")).endsWith("Z");
 
         clock.advance(Duration.ofSeconds(30));
-        Map<String, Object> moved = viewing.heartbeat(
-                        viewer,
-                        profile,
-                        json(
-                                "content_type",
-                                "movie",
-                                "content_id",
-                                movie,
-                                "position_seconds",
-                                630,
-                                "duration_seconds",
-                                6000,
-                                "device_type",
-                                "tv"))
-                .expectStatus()
-                .isOk()
-                .returnResult(JSON_MAP)
-                .getResponseBody();
+        Map<String, Object> moved = viewing.heartbeatOk(
+                viewer,
+                profile,
+                json(
+                        "content_type",
+                        "movie",
+                        "content_id",
+                        movie,
+                        "position_seconds",
+                        630,
+                        "duration_seconds",
+                        6000,
+                        "device_type",
+                        "tv"));
         assertThat(moved)
                 .containsEntry("id", created.get("id"))
                 .containsEntry("position_seconds", 630)
@@ -180,26 +176,14 @@ class ViewingHeartbeatIT extends ViewingTestBase {
     @Test
     void aLateHeartbeatIsAnsweredWithTheStoredBookmarkAndChangesNothing() {
         Instant now = clock.instant();
-        Map<String, Object> current = viewing.heartbeat(viewer, profile, withRecordedAt(1200, now))
-                .expectStatus()
-                .isOk()
-                .returnResult(JSON_MAP)
-                .getResponseBody();
+        Map<String, Object> current = viewing.heartbeatOk(viewer, profile, withRecordedAt(1200, now));
         clock.advance(Duration.ofMinutes(1));
-        Map<String, Object> late = viewing.heartbeat(viewer, profile, withRecordedAt(600, now.minusSeconds(60)))
-                .expectStatus()
-                .isOk()
-                .returnResult(JSON_MAP)
-                .getResponseBody();
+        Map<String, Object> late = viewing.heartbeatOk(viewer, profile, withRecordedAt(600, now.minusSeconds(60)));
         assertThat(late).isEqualTo(current);
         assertThat(viewing.getOk(viewer, "/bookmarks/by-content/{c}?profile_id={p}", movie, profile))
                 .isEqualTo(current);
 
-        Map<String, Object> newer = viewing.heartbeat(viewer, profile, withRecordedAt(1230, now.plusSeconds(30)))
-                .expectStatus()
-                .isOk()
-                .returnResult(JSON_MAP)
-                .getResponseBody();
+        Map<String, Object> newer = viewing.heartbeatOk(viewer, profile, withRecordedAt(1230, now.plusSeconds(30)));
         assertThat(newer).containsEntry("position_seconds", 1230);
         assertThat(Instant.parse((String) newer.get("updated_at")))
                 .isAfter(Instant.parse((String) current.get("updated_at")));
@@ -278,11 +262,7 @@ class ViewingHeartbeatIT extends ViewingTestBase {
             // arrival order differs from recorded_at order: odd ones were recorded early
             int age = i % 2 == 0 ? i : count + i;
             Map<String, Object> body = withRecordedAt(100 + age, base.plusSeconds(age));
-            calls.add(() -> viewing.heartbeat(viewer, profile, body)
-                    .expectStatus()
-                    .isOk()
-                    .returnResult(JSON_MAP)
-                    .getResponseBody());
+            calls.add(() -> viewing.heartbeatOk(viewer, profile, body));
         }
         List<Map<String, Object>> answers = Concurrently.run(calls);
 
@@ -329,11 +309,7 @@ class ViewingHeartbeatIT extends ViewingTestBase {
                 // the last movie is complete: its event comes from the batch's transaction
                 Map<String, Object> body =
                         heartbeatBody("movie", movies.get(m), m == movies.size() - 1 ? 5990 : 100 * a + m, 6000);
-                calls.add(() -> viewing.heartbeat(account, profileId, body)
-                        .expectStatus()
-                        .isOk()
-                        .returnResult(JSON_MAP)
-                        .getResponseBody());
+                calls.add(() -> viewing.heartbeatOk(account, profileId, body));
             }
         }
         List<Map<String, Object>> answers = Concurrently.run(calls);
